@@ -1,0 +1,63 @@
+/**
+ * Stable codes for every error this library creates, so callers can branch on `error.code`
+ * instead of parsing messages. Messages that the official package also produces keep its exact
+ * wording (drop-in parity); the code is the part we add.
+ */
+export type AcsErrorCode =
+  | 'ERR_ABORTED'
+  | 'ERR_DISPOSED'
+  | 'ERR_INVALID_TOKEN'
+  | 'ERR_TOKEN_EXPIRED'
+  | 'ERR_REFRESHER'
+  | 'ERR_INVALID_OPTIONS'
+  | 'ERR_INVALID_IDENTIFIER'
+  | 'ERR_INVALID_CONNECTION_STRING'
+  | 'ERR_INVALID_ENDPOINT'
+  | 'ERR_INVALID_ACCESS_KEY'
+  | 'ERR_UNSUPPORTED_BODY'
+  | 'ERR_INSECURE_ENDPOINT'
+  | 'ERR_EXCHANGE_FAILED';
+
+/**
+ * Base class of the errors thrown by acs-common (argument errors are `TypeError`s instead).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await credential.getToken();
+ * } catch (error) {
+ *   if (error instanceof AcsError && error.code === 'ERR_TOKEN_EXPIRED') {
+ *     // the refresher handed back a token that had already expired
+ *   }
+ * }
+ * ```
+ */
+export class AcsError extends Error {
+  /** A stable, machine-readable reason. */
+  readonly code: AcsErrorCode;
+
+  constructor(message: string, code: AcsErrorCode, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AcsError';
+    this.code = code;
+  }
+}
+
+/**
+ * Rejection of a `getToken` call whose own `abortSignal` fired. The signal's `reason` is kept
+ * as `cause`. Other callers sharing the same refresh are not affected.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const pending = credential.getToken({ abortSignal: controller.signal });
+ * controller.abort();
+ * await pending; // rejects with AbortError (name "AbortError", code "ERR_ABORTED")
+ * ```
+ */
+export class AbortError extends AcsError {
+  constructor(message = 'The operation was aborted.', options?: { cause?: unknown }) {
+    super(message, 'ERR_ABORTED', options);
+    this.name = 'AbortError';
+  }
+}

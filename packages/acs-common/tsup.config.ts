@@ -1,0 +1,27 @@
+import { defineConfig } from 'tsup';
+
+// One build: ESM (.js) and CJS (.cjs) with declarations for both, shared chunks so that a class
+// has one identity across entry points. `#platform` stays external: the package.json `imports`
+// map picks the Node or the browser file by condition, never by sniffing at run time.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    credential: 'src/credential/index.ts',
+    identifiers: 'src/identifiers/index.ts',
+    signing: 'src/signing/index.ts',
+    entra: 'src/entra/index.ts',
+    testing: 'src/testing/index.ts',
+    'platform/node': 'src/platform/node.ts',
+    'platform/browser': 'src/platform/browser.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  splitting: true,
+  treeshake: true,
+  clean: true,
+  sourcemap: false,
+  target: 'es2022',
+  platform: 'neutral',
+  external: ['#platform'],
+  outDir: 'dist',
+});
