@@ -1,10 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const platformNode = fileURLToPath(new URL('./packages/acs-common/src/platform/node.ts', import.meta.url));
+const src = (path: string) => fileURLToPath(new URL(`./packages/acs-common/src/${path}`, import.meta.url));
+
+// Tests run against the sources: `acs-common` and its entry points resolve to src/, and
+// `#platform` to the Node file. Packaging tests exercise the built package in child processes.
 
 export default defineConfig({
-  resolve: { alias: { '#platform': platformNode } },
+  resolve: {
+    alias: [
+      { find: '#platform', replacement: src('platform/node.ts') },
+      { find: /^acs-common$/, replacement: src('index.ts') },
+      { find: /^acs-common\/(credential|identifiers|signing|entra|testing)$/, replacement: src('$1/index.ts') },
+    ],
+  },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.browser.test.ts'],

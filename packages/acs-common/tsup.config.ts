@@ -18,7 +18,7 @@ export default defineConfig({
   dts: true,
   splitting: true,
   treeshake: true,
-  clean: true,
+  clean: false, // several builds may run side by side in development; CI starts from a clean clone
   sourcemap: false,
   target: 'es2022',
   platform: 'neutral',
