@@ -1,1 +1,3 @@
-export {};
+export { FakeTokenCredential, type FakeTokenCredentialCall } from './fake-token-credential.js';
+export { ManualClock } from './manual-clock.js';
+export { createTestToken, type TestTokenOptions } from './test-token.js';

@@ -1,0 +1,123 @@
+import type { AccessToken } from '../lib/core-auth-types.js';
+import { AcsError } from '../lib/errors.js';
+import { isAccessToken, parseToken } from './parse-token.js';
+import { createRefreshingStrategy } from './refreshing-strategy.js';
+import type { TokenStrategy } from './strategy.js';
+import type {
+  CommunicationGetTokenOptions,
+  CommunicationTokenCredential,
+  CommunicationTokenRefreshOptions,
+  EntraCommunicationTokenCredentialOptions,
+} from './types.js';
+import { describeType } from './validate.js';
+
+const FORMS =
+  'a token string, an AccessToken { token, expiresOnTimestamp }, refresh options { tokenRefresher, token?, refreshProactively? }, or Entra options { resourceEndpoint, tokenCredential, scopes? }';
+
+/** `Symbol.dispose`, or the well-known fallback on runtimes that predate it. */
+const disposeSymbol: typeof Symbol.dispose = Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
+
+/**
+ * The ACS user credential, in three forms: a static token, a refresh callback (optionally
+ * proactive, optionally with an initial token), or an Entra ID user token exchanged for an ACS
+ * token. A drop-in replacement for the class of `@azure/communication-common`.
+ *
+ * This entry point (`acs-common/credential`) carries the static and refreshing forms only, to stay
+ * small; the class exported by `acs-common` and `acs-common/entra` also takes Entra options.
+ *
+ * @example Static token (short-lived clients)
+ * ```ts
+ * const credential = new AzureCommunicationTokenCredential(token);
+ * ```
+ *
+ * @example Refresh callback, proactive, with an initial token
+ * ```ts
+ * const credential = new AzureCommunicationTokenCredential({
+ *   tokenRefresher: async (abortSignal) => fetchTokenFromMyServer('bob@contoso.com', abortSignal),
+ *   refreshProactively: true,
+ *   token: initialToken,
+ * });
+ * const chatClient = new ChatClient(endpoint, credential);
+ * ```
+ */
+export class AzureCommunicationTokenCredential implements CommunicationTokenCredential {
+  readonly #strategy: TokenStrategy;
+  #disposed = false;
+
+  /** A static token (a JWT string, or an AccessToken with an explicit expiry). */
+  constructor(token: string | AccessToken);
+  /** A refresh callback, optionally proactive and with an initial token. */
+  constructor(refreshOptions: CommunicationTokenRefreshOptions);
+  /** An Entra ID user credential whose tokens are exchanged for ACS tokens. */
+  constructor(entraOptions: EntraCommunicationTokenCredentialOptions);
+  constructor(
+    options: string | AccessToken | CommunicationTokenRefreshOptions | EntraCommunicationTokenCredentialOptions,
+  ) {
+    if (typeof options === 'string' || isAccessToken(options)) {
+      const token = parseToken(options, Date.now());
+      this.#strategy = { getToken: () => Promise.resolve(token), dispose: () => {} };
+    } else if (typeof options !== 'object' || options === null) {
+      throw new TypeError(`AzureCommunicationTokenCredential: expected ${FORMS}; got ${describeType(options)}.`);
+    } else if ('tokenRefresher' in options) {
+      this.#strategy = createRefreshingStrategy(options);
+    } else if ('resourceEndpoint' in options || 'tokenCredential' in options) {
+      this.#strategy = this.createEntraStrategy(options);
+    } else if ('token' in options || 'expiresOnTimestamp' in options) {
+      throw new TypeError(
+        'AzureCommunicationTokenCredential: an AccessToken needs a non-empty token string and a finite expiresOnTimestamp (epoch milliseconds).',
+      );
+    } else {
+      throw new TypeError(`AzureCommunicationTokenCredential: expected ${FORMS}; got an object with none of those.`);
+    }
+  }
+
+  /**
+   * Extension point for the Entra form, implemented by the class in `acs-common/entra`.
+   * @hidden
+   */
+  protected createEntraStrategy(_options: EntraCommunicationTokenCredentialOptions): TokenStrategy {
+    throw new TypeError(
+      "AzureCommunicationTokenCredential: Entra options need the Entra exchange; import AzureCommunicationTokenCredential from 'acs-common' or 'acs-common/entra' instead of 'acs-common/credential'.",
+    );
+  }
+
+  /**
+   * A valid token: refreshed first when needed, shared with concurrent callers.
+   *
+   * @example
+   * ```ts
+   * const { token, expiresOnTimestamp } = await credential.getToken({ abortSignal });
+   * ```
+   */
+  getToken(options?: CommunicationGetTokenOptions): Promise<AccessToken> {
+    if (this.#disposed) return Promise.reject(new AcsError('User credential is disposed', 'ERR_DISPOSED'));
+    return this.#strategy.getToken(options?.abortSignal);
+  }
+
+  /**
+   * Stops refreshing and clears the timer; idempotent. Later `getToken` calls reject with
+   * `User credential is disposed`.
+   *
+   * @example
+   * ```ts
+   * credential.dispose();
+   * ```
+   */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#strategy.dispose();
+  }
+
+  /**
+   * Same as `dispose()`, so `using credential = new AzureCommunicationTokenCredential(…)` works.
+   *
+   * @example
+   * ```ts
+   * using credential = new AzureCommunicationTokenCredential(token);
+   * ```
+   */
+  [disposeSymbol](): void {
+    this.dispose();
+  }
+}
