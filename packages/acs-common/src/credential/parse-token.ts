@@ -3,6 +3,7 @@ import type { AccessToken } from '../lib/core-auth-types.js';
 import { AcsError } from '../lib/errors.js';
 import { log } from '../lib/log.js';
 import { utf8DecodeStrict } from '../lib/utf8.js';
+import { describeType } from './validate.js';
 
 /** Default lifetime assumed for a token whose expiry cannot be read (seconds). */
 export const DEFAULT_UNDECODABLE_TOKEN_EXPIRY_INTERVAL_IN_SECONDS = 600;
@@ -71,7 +72,7 @@ export function parseToken(
   if (isAccessToken(value)) return value;
   if (typeof value !== 'string') {
     const what =
-      value === null ? 'null' : typeof value === 'object' ? 'an object that is not an AccessToken' : typeof value;
+      typeof value === 'object' && value !== null ? 'an object that is not an AccessToken' : describeType(value);
     throw new AcsError(
       source === undefined ? NOT_A_TOKEN : `${NOT_A_TOKEN} ${source} returned ${what}.`,
       'ERR_INVALID_TOKEN',

@@ -224,7 +224,10 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
     const epoch = this.#epoch;
     this.#start(undefined, true).promise.then(undefined, (error: unknown) => {
       if (epoch !== this.#epoch || this.#disposed) return;
-      log('warning', `${this.#options.name}: background token refresh failed (${describeError(error)}).`);
+      const cachedToken = this.#cached?.value.token;
+      let detail = describeError(error);
+      if (cachedToken) detail = detail.split(cachedToken).join('<redacted token>');
+      log('warning', `${this.#options.name}: background token refresh failed (${detail}); retrying with back-off.`);
       try {
         this.#options.onRefreshError?.(error);
       } catch {
