@@ -1,24 +1,24 @@
 import { encodeBase64 } from '../lib/base64.js';
+import { utf8Encode } from '../lib/utf8.js';
 import type { PlatformModule } from './contract.js';
 
-// Browsers and other non-Node runtimes: WebCrypto. Keys are imported once per key string.
+// Browsers and other non-Node runtimes: WebCrypto. A key is imported once per key array
+// (identity): the signer passes the same decoded array for every request with that key.
 
-const importedKeys = new Map<string, Promise<CryptoKey>>();
+const importedKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
-function keyId(key: Uint8Array): string {
-  return encodeBase64(key);
+function bytesOf(data: Uint8Array | string): Uint8Array<ArrayBuffer> {
+  return (typeof data === 'string' ? utf8Encode(data) : data) as Uint8Array<ArrayBuffer>;
 }
 
-export async function sha256Base64(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+export async function sha256Base64(data: Uint8Array | string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytesOf(data));
   return encodeBase64(new Uint8Array(digest));
 }
 
-export async function hmacSha256Base64(key: Uint8Array, data: Uint8Array): Promise<string> {
-  const id = keyId(key);
-  let cryptoKey = importedKeys.get(id);
+export async function hmacSha256Base64(key: Uint8Array, data: Uint8Array | string): Promise<string> {
+  let cryptoKey = importedKeys.get(key);
   if (cryptoKey === undefined) {
-    if (importedKeys.size >= 16) importedKeys.clear();
     cryptoKey = crypto.subtle.importKey(
       'raw',
       key as Uint8Array<ArrayBuffer>,
@@ -26,9 +26,11 @@ export async function hmacSha256Base64(key: Uint8Array, data: Uint8Array): Promi
       false,
       ['sign'],
     );
-    importedKeys.set(id, cryptoKey);
+    importedKeys.set(key, cryptoKey);
+    // A failed import must not stay cached.
+    cryptoKey.catch(() => importedKeys.delete(key));
   }
-  const signature = await crypto.subtle.sign('HMAC', await cryptoKey, data as Uint8Array<ArrayBuffer>);
+  const signature = await crypto.subtle.sign('HMAC', await cryptoKey, bytesOf(data));
   return encodeBase64(new Uint8Array(signature));
 }
 

@@ -2,12 +2,17 @@
  * The few things that differ between Node and browsers. `node.ts` and `browser.ts` both satisfy
  * this interface (checked at compile time); the package.json `imports` map picks one by the
  * `node` condition, so no module sniffs its platform at run time.
+ *
+ * Wherever `data` may be a string, the string stands for its UTF-8 bytes.
  */
 export interface PlatformModule {
   /** base64(SHA-256(data)). */
-  sha256Base64(data: Uint8Array): Promise<string>;
-  /** base64(HMAC-SHA256(key, data)). */
-  hmacSha256Base64(key: Uint8Array, data: Uint8Array): Promise<string>;
+  sha256Base64(data: Uint8Array | string): Promise<string>;
+  /**
+   * base64(HMAC-SHA256(key, data)). Callers that sign repeatedly should pass the same `key`
+   * array each time: per-key preparation (pads, imported `CryptoKey`) is cached by identity.
+   */
+  hmacSha256Base64(key: Uint8Array, data: Uint8Array | string): Promise<string>;
   /** An environment variable, or `undefined` where there is no environment (browsers). */
   readEnvironment(name: string): string | undefined;
   /** Where log lines go when the application has not set its own sink. */

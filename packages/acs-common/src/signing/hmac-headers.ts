@@ -1,0 +1,81 @@
+import { hmacSha256Base64, sha256Base64 } from '#platform';
+import { decodeAccessKey } from './access-key.js';
+import { type SignableBody, signableBodyOf } from './content-hash.js';
+import { toHttpDate } from './http-date.js';
+import { authorizationHeader, EMPTY_CONTENT_HASH, signedParts, stringToSign } from './string-to-sign.js';
+
+/** What {@link createHmacHeaders} signs. */
+export interface HmacSigningInput {
+  /** HTTP method, any case (signed upper-cased). */
+  readonly method: string;
+  /**
+   * The absolute URL the request goes to. Its path and query are signed exactly as WHATWG `URL`
+   * serialises them, which is what `fetch`, undici and Node's `http` send.
+   */
+  readonly url: string | URL;
+  /** The exact body that will be sent. Streams and `Blob`s are refused: buffer them first. */
+  readonly body?: SignableBody;
+  /** The resource's access key (base64, as in the connection string's `accesskey`). */
+  readonly key: string;
+  /** When the request is signed, epoch milliseconds. Default: `Date.now()`. */
+  readonly requestTimestamp?: number;
+}
+
+/** The headers that authenticate one request with the access key. */
+export interface HmacHeaders {
+  /** RFC 1123 date, part of the signature. The service rejects dates more than 15 minutes off. */
+  'x-ms-date': string;
+  /** base64(SHA-256(body)). */
+  'x-ms-content-sha256': string;
+  /** `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=…`. */
+  authorization: string;
+  /**
+   * The signed authority (lower-case host, plus the port when it is not the default). HTTP
+   * clients send this themselves; `fetch` ignores a `host` header, so spreading these headers
+   * into a `fetch` call is safe.
+   */
+  host: string;
+}
+
+/**
+ * Signs a request with an ACS access key (HMAC-SHA256) and returns the headers to send. Use it to
+ * call ACS REST APIs with plain `fetch`; Azure SDK clients use the pipeline policy instead.
+ *
+ * The body must be exactly what is sent (string, `Uint8Array` or `ArrayBuffer`).
+ *
+ * @example
+ * ```ts
+ * import { createHmacHeaders, parseConnectionString } from 'acs-common/signing';
+ *
+ * const { endpoint, credential } = parseConnectionString(process.env.ACS_CONNECTION_STRING!);
+ * const url = new URL('/identities?api-version=2023-10-01', endpoint);
+ * const body = JSON.stringify({ createTokenWithScopes: ['chat'] });
+ * const headers = await createHmacHeaders({ method: 'POST', url, body, key: credential.key });
+ * const response = await fetch(url, {
+ *   method: 'POST',
+ *   body,
+ *   headers: { ...headers, 'content-type': 'application/json' },
+ * });
+ * ```
+ */
+export async function createHmacHeaders(input: HmacSigningInput): Promise<HmacHeaders> {
+  if (typeof input.method !== 'string' || input.method === '') {
+    throw new TypeError('createHmacHeaders: method must be a non-empty string such as "GET" or "POST".');
+  }
+  const key = decodeAccessKey(input.key);
+  const body = signableBodyOf(input.body);
+  const date = toHttpDate(input.requestTimestamp ?? Date.now());
+  const { pathAndQuery, host } = signedParts(input.url);
+  // An empty body (every GET) needs no hashing and no await.
+  const hash = body === undefined ? EMPTY_CONTENT_HASH : await sha256Base64(body);
+  const signature = await hmacSha256Base64(
+    key,
+    stringToSign({ method: input.method, pathAndQuery, date, host, contentHash: hash }),
+  );
+  return {
+    'x-ms-date': date,
+    'x-ms-content-sha256': hash,
+    authorization: authorizationHeader(signature),
+    host,
+  };
+}
