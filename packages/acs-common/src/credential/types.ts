@@ -1,3 +1,5 @@
+import type { FetchLike } from '../entra/fetch-types.js';
+import type { ExchangeRouteOverrides } from '../entra/routes.js';
 import type { Clock } from '../lib/clock.js';
 import type { AbortSignalLike, AccessToken, TokenCredential } from '../lib/core-auth-types.js';
 
@@ -79,4 +81,10 @@ export interface EntraCommunicationTokenCredentialOptions {
   tokenCredential: TokenCredential;
   /** Entra scopes, all of one family. Default `['https://communication.azure.com/clients/.default']`. */
   scopes?: string[];
+  /** Replaces the route (path or api-version) of a scope family; see `EXCHANGE_ROUTES` in `acs-common/entra`. */
+  routes?: ExchangeRouteOverrides;
+  /** The `fetch` used for the exchange. Default: `globalThis.fetch`, looked up at each request. */
+  fetch?: FetchLike;
+  /** Time source and timers (token expiry, retry back-off), for deterministic tests. */
+  clock?: Clock;
 }

@@ -16,7 +16,8 @@ export type AcsErrorCode =
   | 'ERR_INVALID_ACCESS_KEY'
   | 'ERR_UNSUPPORTED_BODY'
   | 'ERR_INSECURE_ENDPOINT'
-  | 'ERR_EXCHANGE_FAILED';
+  | 'ERR_EXCHANGE_FAILED'
+  | 'ERR_ENTRA_TOKEN';
 
 /**
  * Base class of the errors thrown by acs-common (argument errors are `TypeError`s instead).

@@ -1,0 +1,137 @@
+/**
+ * Sends the exchange (the thin "send" shell of build → send → process): `fetch` with retries
+ * and back-off. All decisions are in the pure modules: the request in exchange-request.ts, the
+ * retry rules in retry-policy.ts, the response in exchange-response.ts.
+ */
+import type { Clock } from '../lib/clock.js';
+import type { AbortSignalLike, AccessToken } from '../lib/core-auth-types.js';
+import { AbortError } from '../lib/errors.js';
+import { log } from '../lib/log.js';
+import { RestError } from '../signing/rest-error.js';
+import type { ExchangeRequest } from './exchange-request.js';
+import { exchangeFailure, readExchangedToken } from './exchange-response.js';
+import type { FetchLike, FetchLikeResponse } from './fetch-types.js';
+import { exchangeRetryDelayInMs, MAX_EXCHANGE_RETRIES, retryAfterInMs, shouldRetry } from './retry-policy.js';
+import { scrub } from './scrub.js';
+import { sleep } from './sleep.js';
+
+/** How the exchange reaches the network and waits. */
+export interface ExchangeTransport {
+  /** `undefined`: `globalThis.fetch`, looked up at call time. */
+  readonly fetch: FetchLike | undefined;
+  readonly clock: Clock;
+}
+
+type Attempt =
+  | { readonly ok: true; readonly response: FetchLikeResponse; readonly bodyText: string }
+  | { readonly ok: false; readonly error: unknown };
+
+function abortError(signal: AbortSignalLike): AbortError {
+  return new AbortError(undefined, { cause: signal.reason });
+}
+
+/** The endpoint without query, for log lines and messages. */
+function describeUrl(url: string): string {
+  const queryAt = url.indexOf('?');
+  return queryAt < 0 ? url : url.slice(0, queryAt);
+}
+
+function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : '';
+  return detail === '' ? error.message : `${error.message} (${detail})`;
+}
+
+/** One request, with the caller's signal linked to fetch's own (fetch needs a real AbortSignal). */
+async function attempt(
+  request: ExchangeRequest,
+  send: FetchLike,
+  signal: AbortSignalLike | undefined,
+): Promise<Attempt> {
+  const controller = signal === undefined ? undefined : new AbortController();
+  const onAbort = () => controller?.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await send(request.url, {
+      method: request.method,
+      headers: { ...request.headers },
+      body: request.body,
+      ...(controller === undefined ? {} : { signal: controller.signal }),
+    });
+    const bodyText = await response.text();
+    return { ok: true, response, bodyText };
+  } catch (error) {
+    return { ok: false, error };
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Exchanges the Entra token in `request` for an ACS token. Retries 408, 429, 500, 502, 503, 504
+ * and failures to send (at most 3 retries, exponential back-off, `Retry-After` honoured, waits on
+ * `transport.clock`). Rejects with `AbortError` as soon as `signal` aborts, with a `RestError`
+ * otherwise; `entraToken` is scrubbed from every message.
+ *
+ * @example
+ * ```ts
+ * const acsToken = await sendExchange(buildExchangeRequest(url, entraToken), { fetch: undefined, clock: systemClock }, entraToken);
+ * ```
+ */
+export async function sendExchange(
+  request: ExchangeRequest,
+  transport: ExchangeTransport,
+  entraToken: string,
+  signal?: AbortSignalLike,
+): Promise<AccessToken> {
+  const where = describeUrl(request.url);
+  for (let retry = 0; ; retry++) {
+    if (signal?.aborted) throw abortError(signal);
+    const send = transport.fetch ?? (globalThis.fetch as FetchLike | undefined);
+    if (typeof send !== 'function') {
+      throw new TypeError('AzureCommunicationTokenCredential: no fetch is available; pass one as the fetch option.');
+    }
+    const result = await attempt(request, send, signal);
+    if (signal?.aborted) throw abortError(signal);
+    const status = result.ok ? result.response.status : undefined;
+    log(
+      'verbose',
+      `Entra exchange: POST ${where} → ${status ?? `not sent (${describeCause(result.ok ? undefined : result.error)})`}.`,
+    );
+    if (result.ok && status === 200) return readExchangedToken(result.bodyText);
+    if (shouldRetry(retry, status)) {
+      const serverDelay = result.ok ? retryAfterInMs(result.response.headers, transport.clock.now()) : undefined;
+      const delayInMs = exchangeRetryDelayInMs(retry, serverDelay);
+      log(
+        'info',
+        `Entra exchange: ${status ?? 'send failure'}; retry ${retry + 1} of ${MAX_EXCHANGE_RETRIES} in ${delayInMs} ms.`,
+      );
+      await sleep(transport.clock, delayInMs, signal);
+      continue;
+    }
+    if (!result.ok) {
+      const error = new RestError(
+        `Service request failed: could not send the token exchange request to ${where}: ${scrub(describeCause(result.error), [entraToken], 300)}`,
+        { code: RestError.REQUEST_SEND_ERROR },
+      );
+      Object.defineProperty(error, 'cause', {
+        value: result.error,
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
+      throw error;
+    }
+    const { response, bodyText } = result;
+    throw exchangeFailure(
+      {
+        status: response.status,
+        statusText: response.statusText,
+        errorCodeHeader: response.headers.get('x-ms-error-code'),
+        bodyText,
+      },
+      [entraToken],
+    );
+  }
+}

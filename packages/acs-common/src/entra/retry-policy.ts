@@ -1,0 +1,74 @@
+/**
+ * When the exchange is retried and how long it waits: pure functions of the attempt, the status
+ * and the response headers (time included), like the Azure Core default retry policy that
+ * 2.5.0 and .NET use: 3 retries, exponential from 0.8 s, at most 60 s, `Retry-After` honoured.
+ * No jitter, so tests with a manual clock are exact; one credential makes one request at a time.
+ */
+
+/** Statuses worth another attempt: timeout, throttling and transient server errors. */
+export const RETRYABLE_STATUS_CODES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Retries after the first attempt (so at most 4 requests). */
+export const MAX_EXCHANGE_RETRIES = 3;
+
+/** First back-off delay; doubles per retry. */
+export const RETRY_BASE_DELAY_IN_MS = 800;
+
+/** Longest wait between attempts, also the cap on `Retry-After`. */
+export const RETRY_MAX_DELAY_IN_MS = 60_000;
+
+/** The header getter of a fetch `Response` (or anything shaped like it). */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/** A non-negative decimal number, as the retry headers carry. */
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const HTTP_DATE_START = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i;
+
+/**
+ * The server's requested wait in milliseconds, or `undefined` when it asked for none:
+ * `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds), then `Retry-After` (delta-seconds or
+ * an HTTP-date). A date in the past means no wait.
+ *
+ * @example
+ * ```ts
+ * retryAfterInMs(new Headers({ 'retry-after': '2' }), Date.now()); // 2000
+ * ```
+ */
+export function retryAfterInMs(headers: HeaderReader, nowInMs: number): number | undefined {
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const value = headers.get(name)?.trim();
+    if (value !== undefined && NUMBER.test(value)) return Number(value);
+  }
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (retryAfter === undefined || retryAfter === '') return undefined;
+  if (NUMBER.test(retryAfter)) return Number(retryAfter) * 1000;
+  // IMF-fixdate and the two obsolete HTTP-date forms all start with a day name; anything else
+  // (a negative number, a bare year) is not a date here, whatever Date.parse makes of it.
+  if (!HTTP_DATE_START.test(retryAfter)) return undefined;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowInMs);
+}
+
+/**
+ * The wait before retry number `retry` (0-based): the server's `Retry-After` when given,
+ * otherwise 0.8 s × 2^retry; both capped at 60 s.
+ *
+ * @example
+ * ```ts
+ * exchangeRetryDelayInMs(0, undefined); // 800
+ * exchangeRetryDelayInMs(2, undefined); // 3200
+ * exchangeRetryDelayInMs(0, 120_000); // 60000
+ * ```
+ */
+export function exchangeRetryDelayInMs(retry: number, serverDelayInMs: number | undefined): number {
+  const delay = serverDelayInMs ?? RETRY_BASE_DELAY_IN_MS * 2 ** Math.min(retry, 30);
+  return Math.min(Math.max(0, delay), RETRY_MAX_DELAY_IN_MS);
+}
+
+/** Whether another attempt is allowed after `retry` retries for this status (`undefined`: network error). */
+export function shouldRetry(retry: number, status: number | undefined): boolean {
+  if (retry >= MAX_EXCHANGE_RETRIES) return false;
+  return status === undefined || RETRYABLE_STATUS_CODES.has(status);
+}
