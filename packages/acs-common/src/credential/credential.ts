@@ -1,5 +1,5 @@
 import type { AccessToken } from '../lib/core-auth-types.js';
-import { AcsError } from '../lib/errors.js';
+import { disposedError } from '../lib/errors.js';
 import { isAccessToken, parseToken } from './parse-token.js';
 import { createRefreshingStrategy } from './refreshing-strategy.js';
 import type { TokenStrategy } from './strategy.js';
@@ -9,13 +9,10 @@ import type {
   CommunicationTokenRefreshOptions,
   EntraCommunicationTokenCredentialOptions,
 } from './types.js';
-import { describeType } from './validate.js';
+import { invalidOption } from './validate.js';
 
 const FORMS =
-  'a token string, an AccessToken { token, expiresOnTimestamp }, refresh options { tokenRefresher, token?, refreshProactively? }, or Entra options { resourceEndpoint, tokenCredential, scopes? }';
-
-/** `Symbol.dispose`, or the well-known fallback on runtimes that predate it. */
-const disposeSymbol: typeof Symbol.dispose = Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
+  'a token string, an AccessToken with a non-empty token and a finite expiresOnTimestamp, { tokenRefresher } or { resourceEndpoint, tokenCredential }';
 
 /**
  * The ACS user credential, in three forms: a static token, a refresh callback (optionally
@@ -56,18 +53,17 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
     if (typeof options === 'string' || isAccessToken(options)) {
       const token = parseToken(options, Date.now());
       this.#strategy = { getToken: () => Promise.resolve(token), dispose: () => {} };
-    } else if (typeof options !== 'object' || options === null) {
-      throw new TypeError(`AzureCommunicationTokenCredential: expected ${FORMS}; got ${describeType(options)}.`);
-    } else if ('tokenRefresher' in options) {
+    } else if (typeof options === 'object' && options !== null && 'tokenRefresher' in options) {
       this.#strategy = createRefreshingStrategy(options);
-    } else if ('resourceEndpoint' in options || 'tokenCredential' in options) {
+    } else if (
+      typeof options === 'object' &&
+      options !== null &&
+      ('resourceEndpoint' in options || 'tokenCredential' in options)
+    ) {
       this.#strategy = this.createEntraStrategy(options);
-    } else if ('token' in options || 'expiresOnTimestamp' in options) {
-      throw new TypeError(
-        'AzureCommunicationTokenCredential: an AccessToken needs a non-empty token string and a finite expiresOnTimestamp (epoch milliseconds).',
-      );
     } else {
-      throw new TypeError(`AzureCommunicationTokenCredential: expected ${FORMS}; got an object with none of those.`);
+      // Includes malformed AccessTokens, which 2.5.0 silently treats as Entra options.
+      throw invalidOption('its argument', FORMS, options);
     }
   }
 
@@ -77,7 +73,7 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
    */
   protected createEntraStrategy(_options: EntraCommunicationTokenCredentialOptions): TokenStrategy {
     throw new TypeError(
-      "AzureCommunicationTokenCredential: Entra options need the Entra exchange; import AzureCommunicationTokenCredential from 'acs-common' or 'acs-common/entra' instead of 'acs-common/credential'.",
+      "AzureCommunicationTokenCredential: for Entra options import it from 'acs-common' or 'acs-common/entra'.",
     );
   }
 
@@ -90,7 +86,7 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
    * ```
    */
   getToken(options?: CommunicationGetTokenOptions): Promise<AccessToken> {
-    if (this.#disposed) return Promise.reject(new AcsError('User credential is disposed', 'ERR_DISPOSED'));
+    if (this.#disposed) return Promise.reject(disposedError());
     return this.#strategy.getToken(options?.abortSignal);
   }
 
@@ -117,7 +113,7 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
    * using credential = new AzureCommunicationTokenCredential(token);
    * ```
    */
-  [disposeSymbol](): void {
+  [Symbol.dispose](): void {
     this.dispose();
   }
 }

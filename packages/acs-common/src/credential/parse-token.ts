@@ -2,7 +2,6 @@ import { decodeBase64Lenient } from '../lib/base64.js';
 import type { AccessToken } from '../lib/core-auth-types.js';
 import { AcsError } from '../lib/errors.js';
 import { log } from '../lib/log.js';
-import { utf8DecodeStrict } from '../lib/utf8.js';
 import { describeType } from './validate.js';
 
 /** Default lifetime assumed for a token whose expiry cannot be read (seconds). */
@@ -24,12 +23,6 @@ export function isAccessToken(value: unknown): value is AccessToken {
   );
 }
 
-function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += String.fromCharCode(byte);
-  return out;
-}
-
 /**
  * The JWT `exp` claim in seconds, or `undefined` when the token is not a decodable JWT with a
  * finite numeric `exp`. The payload segment may use the url-safe or the standard base64
@@ -42,8 +35,10 @@ export function readJwtExpiry(token: string): number | undefined {
   const segment = token.slice(first + 1, second < 0 ? undefined : second);
   const bytes = decodeBase64Lenient(segment);
   if (bytes === undefined) return undefined;
-  // Like jwt-decode (and so @azure/communication-common), fall back to Latin-1 for bytes that are not UTF-8.
-  const json = utf8DecodeStrict(bytes) ?? latin1(bytes);
+  // Only `exp` is needed: decoding bytes as Latin-1 keeps JSON valid whatever the text encoding,
+  // and matches jwt-decode (so 2.5.0) on payloads that are not UTF-8.
+  let json = '';
+  for (const byte of bytes) json += String.fromCharCode(byte);
   let payload: unknown;
   try {
     payload = JSON.parse(json);
@@ -71,10 +66,8 @@ export function parseToken(
 ): AccessToken {
   if (isAccessToken(value)) return value;
   if (typeof value !== 'string') {
-    const what =
-      typeof value === 'object' && value !== null ? 'an object that is not an AccessToken' : describeType(value);
     throw new AcsError(
-      source === undefined ? NOT_A_TOKEN : `${NOT_A_TOKEN} ${source} returned ${what}.`,
+      source === undefined ? NOT_A_TOKEN : `${NOT_A_TOKEN} ${source} returned ${describeType(value)}.`,
       'ERR_INVALID_TOKEN',
     );
   }
@@ -83,10 +76,7 @@ export function parseToken(
   if (exp !== undefined) return { token: value, expiresOnTimestamp: exp * 1000 };
   if (!warnedAboutOpaqueToken) {
     warnedAboutOpaqueToken = true;
-    log(
-      'warning',
-      `Received a token that could not be decoded; treating it as opaque and assuming a ${undecodableTokenExpiryIntervalInSeconds}s lifetime. Supply an AccessToken with an explicit expiresOnTimestamp to avoid this.`,
-    );
+    log('warning', `A token could not be decoded; assuming it expires in ${undecodableTokenExpiryIntervalInSeconds}s.`);
   }
   return { token: value, expiresOnTimestamp: nowInMs + undecodableTokenExpiryIntervalInSeconds * 1000 };
 }

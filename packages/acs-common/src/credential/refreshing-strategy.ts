@@ -4,7 +4,7 @@ import { RefreshEngine } from '../lib/refresh-engine.js';
 import { parseToken } from './parse-token.js';
 import type { TokenStrategy } from './strategy.js';
 import type { CommunicationTokenRefreshOptions } from './types.js';
-import { assertOptionalClock, assertOptionalFunction, describeType } from './validate.js';
+import { assertOptionalClock, assertOptionalFunction, invalidOption } from './validate.js';
 
 /** Proactive refresh starts this long before expiry (all six official SDKs). */
 export const PROACTIVE_REFRESH_WINDOW_IN_MS = 10 * 60 * 1000;
@@ -24,19 +24,14 @@ export function createRefreshingStrategy(options: CommunicationTokenRefreshOptio
     clock: givenClock,
   } = options;
   if (typeof tokenRefresher !== 'function') {
-    throw new TypeError(
-      `AzureCommunicationTokenCredential: tokenRefresher must be a function that returns a token (a string or an AccessToken) or a promise of one; got ${describeType(tokenRefresher)}.`,
-    );
+    throw invalidOption('tokenRefresher', 'a function', tokenRefresher);
   }
   if (refreshProactively !== undefined && typeof refreshProactively !== 'boolean') {
-    throw new TypeError(
-      `AzureCommunicationTokenCredential: refreshProactively must be true, false or omitted; got ${describeType(refreshProactively)}.`,
-    );
+    throw invalidOption('refreshProactively', 'a boolean', refreshProactively);
   }
   if (interval !== undefined && !(typeof interval === 'number' && Number.isFinite(interval) && interval > 0)) {
-    throw new TypeError(
-      'undecodableTokenExpiryIntervalInSeconds must be a positive number. Omit it to use the default of 600 seconds.',
-    );
+    // Contains 2.5.0's text "undecodableTokenExpiryIntervalInSeconds must be a positive number".
+    throw invalidOption('undecodableTokenExpiryIntervalInSeconds', 'a positive number of seconds', interval);
   }
   assertOptionalFunction(onRefreshError, 'onRefreshError');
   assertOptionalClock(givenClock);
@@ -56,5 +51,5 @@ export function createRefreshingStrategy(options: CommunicationTokenRefreshOptio
     name: 'AzureCommunicationTokenCredential',
     onRefreshError,
   });
-  return { getToken: (abortSignal) => engine.getToken(abortSignal), dispose: () => engine.dispose(), engine };
+  return { getToken: (abortSignal) => engine.getToken(abortSignal), dispose: () => engine.dispose() };
 }

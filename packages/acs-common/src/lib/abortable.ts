@@ -1,5 +1,5 @@
 import type { AbortSignalLike } from './core-auth-types.js';
-import { AbortError } from './errors.js';
+import { abortedBy } from './errors.js';
 
 /**
  * Settles like `promise`, or rejects with an `AbortError` as soon as `signal` aborts, whichever
@@ -7,21 +7,10 @@ import { AbortError } from './errors.js';
  */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignalLike | undefined): Promise<T> {
   if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(new AbortError(undefined, { cause: signal.reason }));
+  if (signal.aborted) return Promise.reject(abortedBy(signal));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      reject(new AbortError(undefined, { cause: signal.reason }));
-    };
+    const onAbort = () => reject(abortedBy(signal));
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
   });
 }

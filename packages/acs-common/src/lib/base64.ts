@@ -7,15 +7,6 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Sextet value of each char code; -1 for characters outside both alphabets. */
-const DECODE: Int8Array = (() => {
-  const table = new Int8Array(128).fill(-1);
-  for (let i = 0; i < 64; i++) table[ALPHABET.charCodeAt(i)] = i;
-  table['-'.charCodeAt(0)] = 62;
-  table['_'.charCodeAt(0)] = 63;
-  return table;
-})();
-
 /** Standard base64 with padding. */
 export function encodeBase64(bytes: Uint8Array): string {
   let out = '';
@@ -44,28 +35,24 @@ export function encodeBase64Url(bytes: Uint8Array): string {
   return encodeBase64(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
-function decodeSextets(input: string, allowUrlSafe: boolean, allowStandard: boolean): Uint8Array | undefined {
-  const length = input.length;
-  if (length % 4 === 1) return undefined;
-  const out = new Uint8Array(Math.floor((length * 3) / 4));
+/** Decodes standard-alphabet base64 without padding; `undefined` for anything else. */
+function decodeUnpadded(input: string): Uint8Array | undefined {
+  if (input.length % 4 === 1) return undefined;
+  const out = new Uint8Array((input.length * 3) >> 2);
   let buffer = 0;
   let bits = 0;
   let o = 0;
-  for (let i = 0; i < length; i++) {
-    const c = input.charCodeAt(i);
-    if (c >= 128) return undefined;
-    if ((c === 45 || c === 95) && !allowUrlSafe) return undefined; // - _
-    if ((c === 43 || c === 47) && !allowStandard) return undefined; // + /
-    const v = DECODE[c] as number;
-    if (v < 0) return undefined;
-    buffer = (buffer << 6) | v;
+  for (let i = 0; i < input.length; i++) {
+    const sextet = ALPHABET.indexOf(input.charAt(i));
+    if (sextet < 0) return undefined;
+    buffer = (buffer << 6) | sextet;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       out[o++] = (buffer >> bits) & 0xff;
     }
   }
-  return o === out.length ? out : out.subarray(0, o);
+  return out;
 }
 
 /**
@@ -75,7 +62,7 @@ function decodeSextets(input: string, allowUrlSafe: boolean, allowStandard: bool
 export function decodeBase64Lenient(input: string): Uint8Array | undefined {
   const unpadded = input.replace(/={1,2}$/, '');
   if (unpadded.length !== input.length && input.length % 4 !== 0) return undefined;
-  return decodeSextets(unpadded, true, true);
+  return decodeUnpadded(unpadded.replace(/-/g, '+').replace(/_/g, '/'));
 }
 
 /**
@@ -84,9 +71,7 @@ export function decodeBase64Lenient(input: string): Uint8Array | undefined {
  */
 export function decodeBase64Strict(input: string): Uint8Array | undefined {
   if (input.length % 4 !== 0) return undefined;
-  const unpadded = input.endsWith('==') ? input.slice(0, -2) : input.endsWith('=') ? input.slice(0, -1) : input;
-  const bytes = decodeSextets(unpadded, false, true);
-  if (bytes === undefined) return undefined;
-  // Reject non-canonical encodings (non-zero bits in the last sextet), so one key has one spelling.
-  return encodeBase64(bytes) === input ? bytes : undefined;
+  const bytes = decodeUnpadded(input.replace(/={1,2}$/, ''));
+  // Re-encoding rejects non-canonical spellings (stray bits, misplaced '='): one key, one spelling.
+  return bytes !== undefined && encodeBase64(bytes) === input ? bytes : undefined;
 }

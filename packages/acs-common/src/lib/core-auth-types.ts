@@ -24,8 +24,8 @@ export interface AccessToken {
   expiresOnTimestamp: number;
   /** When the token should be refreshed, epoch milliseconds (optional hint). */
   refreshAfterTimestamp?: number;
-  /** The token type, for example `Bearer`. */
-  tokenType?: string;
+  /** The token type (`@azure/core-auth` ≥ 1.10). */
+  tokenType?: 'Bearer' | 'pop';
 }
 
 /** Options of `TokenCredential.getToken` (the subset we use, plus an open tail). */

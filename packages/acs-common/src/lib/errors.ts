@@ -38,7 +38,7 @@ export class AcsError extends Error {
   readonly code: AcsErrorCode;
 
   constructor(message: string, code: AcsErrorCode, options?: { cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = 'AcsError';
     this.code = code;
   }
@@ -61,4 +61,14 @@ export class AbortError extends AcsError {
     super(message, 'ERR_ABORTED', options);
     this.name = 'AbortError';
   }
+}
+
+/** The error of every call on a disposed credential (the official text). */
+export function disposedError(): AcsError {
+  return new AcsError('User credential is disposed', 'ERR_DISPOSED');
+}
+
+/** The rejection of a caller whose own signal aborted; the signal's reason is the cause. */
+export function abortedBy(signal: { readonly reason?: unknown }): AbortError {
+  return new AbortError(undefined, { cause: signal.reason });
 }

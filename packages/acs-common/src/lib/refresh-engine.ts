@@ -2,9 +2,16 @@ import { abortable } from './abortable.js';
 import type { Clock } from './clock.js';
 import { MAX_TIMER_DELAY_IN_MS } from './clock.js';
 import type { AbortSignalLike, AccessToken } from './core-auth-types.js';
-import { AbortError, AcsError } from './errors.js';
+import { AcsError, abortedBy, disposedError } from './errors.js';
 import { log } from './log.js';
-import { backgroundRefreshAt, type CachedToken, decide, isUnexpired, retryDelayInMs } from './refresh-policy.js';
+import {
+  backgroundRefreshAt,
+  decide,
+  retryDelayInMs,
+  USE,
+  USE_AND_REFRESH_IN_BACKGROUND,
+  WAIT_FOR_REFRESH,
+} from './refresh-policy.js';
 
 /** Options of {@link RefreshEngine}. Times are milliseconds. */
 export interface RefreshEngineOptions<T extends AccessToken> {
@@ -32,28 +39,6 @@ export interface RefreshEngineOptions<T extends AccessToken> {
   readonly name: string;
   /** Told about every failed background refresh. */
   readonly onRefreshError?: ((error: unknown) => void) | undefined;
-  /** First background retry delay after a failure; doubles per attempt. Default 1 s. */
-  readonly retryInitialDelayInMs?: number | undefined;
-  /** Longest background retry delay. Default 60 s. */
-  readonly retryMaxDelayInMs?: number | undefined;
-}
-
-interface Flight<T> {
-  readonly promise: Promise<T>;
-  readonly starterSignal: AbortSignalLike | undefined;
-  /** The refresh failed while its starter's signal was aborted: others may start their own. */
-  abortedByStarter: boolean;
-}
-
-const DISPOSED_MESSAGE = 'User credential is disposed';
-
-function disposedError(): AcsError {
-  return new AcsError(DISPOSED_MESSAGE, 'ERR_DISPOSED');
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return typeof error;
 }
 
 /**
@@ -66,7 +51,8 @@ function describeError(error: unknown): string {
  *   logged, reported to `onRefreshError` and retried with bounded back-off, never unhandled.
  * - One refresh at a time, shared by all callers. While it runs, callers whose token is still
  *   valid get it at once; callers without a valid token wait for it.
- * - Each caller's own abort signal rejects only that caller, promptly, with `AbortError`.
+ * - Each caller's own abort signal rejects only that caller, promptly, with `AbortError`; when
+ *   the caller that started a refresh aborts it, the others start their own.
  * - At most one timer, `unref()`'d where the platform supports it, delays clamped to 2³¹−1 ms
  *   and re-armed; a late timer and every `getToken` re-read the clock.
  * - `dispose()` clears the timer and drops the results of refreshes still in flight.
@@ -88,8 +74,14 @@ function describeError(error: unknown): string {
  */
 export class RefreshEngine<T extends AccessToken = AccessToken> {
   readonly #options: RefreshEngineOptions<T>;
-  #cached: CachedToken<T> | undefined;
-  #flight: Flight<T> | undefined;
+  readonly #clock: Clock;
+  #token: T | undefined;
+  /** When the refresh that produced #token started (construction time for an initial token). */
+  #obtainedAt = 0;
+  /** When a background refresh of #token is due; Infinity when background refresh is off. */
+  #refreshAt = 0;
+  #flight: Promise<T> | undefined;
+  #flightSignal: AbortSignalLike | undefined;
   #timer: unknown;
   #timerAt = 0;
   #disposed = false;
@@ -99,28 +91,32 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
 
   constructor(options: RefreshEngineOptions<T>) {
     this.#options = options;
-    const now = options.clock.now();
-    if (options.initialToken !== undefined) this.#cached = this.#entry(options.initialToken, now, now);
-    if (options.proactiveTimer) this.#arm(this.#cached?.refreshAt ?? now);
+    this.#clock = options.clock;
+    const now = this.#clock.now();
+    if (options.initialToken) this.#store(options.initialToken, now, now);
+    if (options.proactiveTimer) this.#arm(this.#token ? this.#refreshAt : now);
   }
 
   /** The cached token, if any (no refresh, no clock check). */
   get cachedToken(): T | undefined {
-    return this.#cached?.value;
-  }
-
-  /** Whether a timer is pending (for tests of "dispose leaves no timer"). */
-  get hasPendingTimer(): boolean {
-    return this.#timer !== undefined;
+    return this.#token;
   }
 
   /** A valid token: the cached one, or the result of the (shared) refresh. */
   getToken(abortSignal?: AbortSignalLike): Promise<T> {
-    if (this.#disposed) return Promise.reject(disposedError());
-    const cached = this.#cached;
-    if (cached !== undefined) {
-      const decision = decide(cached, this.#options.clock.now(), this.#options.blockingWindowInMs);
-      if (decision === 'use') return Promise.resolve(cached.value);
+    const token = this.#token;
+    if (
+      !this.#disposed &&
+      token &&
+      decide(
+        token.expiresOnTimestamp,
+        this.#obtainedAt,
+        this.#refreshAt,
+        this.#clock.now(),
+        this.#options.blockingWindowInMs,
+      ) === USE
+    ) {
+      return Promise.resolve(token);
     }
     return this.#acquire(abortSignal);
   }
@@ -128,160 +124,130 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   /** Drops the cached token: the next `getToken` waits for a new one. A refresh in flight is not stored. */
   invalidate(): void {
     this.#epoch++;
-    this.#cached = undefined;
-    this.#flight = undefined;
+    this.#token = this.#flight = undefined;
   }
 
   /** Idempotent. Clears the timer; later `getToken` calls reject with "User credential is disposed". */
   dispose(): void {
-    if (this.#disposed) return;
     this.#disposed = true;
-    this.#epoch++;
+    this.invalidate();
     this.#clearTimer();
-    this.#cached = undefined;
-    this.#flight = undefined;
   }
 
   async #acquire(abortSignal: AbortSignalLike | undefined): Promise<T> {
     for (;;) {
       if (this.#disposed) throw disposedError();
-      const now = this.#options.clock.now();
-      const cached = this.#cached;
-      const decision = decide(cached, now, this.#options.blockingWindowInMs);
-      if (cached !== undefined && decision !== 'wait-for-refresh') {
-        if (decision === 'use-and-refresh-in-background') this.#refreshInBackground();
-        return cached.value;
+      const now = this.#clock.now();
+      const token = this.#token;
+      const decision = decide(
+        token?.expiresOnTimestamp,
+        this.#obtainedAt,
+        this.#refreshAt,
+        now,
+        this.#options.blockingWindowInMs,
+      );
+      let flight = this.#flight;
+      if (token && (decision !== WAIT_FOR_REFRESH || (flight && now < token.expiresOnTimestamp))) {
+        if (decision === USE_AND_REFRESH_IN_BACKGROUND) this.#refreshInBackground();
+        return token;
       }
-      const flight = this.#flight;
-      if (flight !== undefined && cached !== undefined && isUnexpired(cached.value.expiresOnTimestamp, now)) {
-        return cached.value;
-      }
-      if (flight === undefined && abortSignal?.aborted) {
-        throw new AbortError(undefined, { cause: abortSignal.reason });
-      }
-      const active = flight ?? this.#start(abortSignal);
+      if (!flight && abortSignal?.aborted) throw abortedBy(abortSignal);
+      flight ??= this.#start(abortSignal);
+      const starter = this.#flightSignal;
       try {
-        const value = await abortable(active.promise, abortSignal);
+        const value = await abortable(flight, abortSignal);
         if (this.#disposed) throw disposedError();
         return value;
       } catch (error) {
-        if (error instanceof AbortError && abortSignal?.aborted) throw error;
+        if (abortSignal?.aborted) throw error;
         if (this.#disposed) throw disposedError();
-        if (active.abortedByStarter && active.starterSignal !== abortSignal && !abortSignal?.aborted) continue;
+        // The caller that started this refresh aborted it: start our own instead of failing.
+        if (starter?.aborted) continue;
         throw error;
       }
     }
   }
 
-  #entry(value: T, obtainedAt: number, now: number): CachedToken<T> {
+  #store(value: T, obtainedAt: number, now: number): void {
     const { backgroundWindowInMs } = this.#options;
-    const refreshAt =
+    this.#token = value;
+    this.#obtainedAt = obtainedAt;
+    this.#refreshAt =
       backgroundWindowInMs === undefined
-        ? Number.POSITIVE_INFINITY
-        : backgroundRefreshAt(value.expiresOnTimestamp, now, backgroundWindowInMs, value.refreshAfterTimestamp);
-    return { value, obtainedAt, refreshAt };
+        ? Infinity
+        : backgroundRefreshAt(value.expiresOnTimestamp, now, backgroundWindowInMs);
   }
 
-  #start(abortSignal: AbortSignalLike | undefined, background = false): Flight<T> {
-    const { clock, refresh, expiredResultMessage } = this.#options;
+  #start(abortSignal: AbortSignalLike | undefined, background?: boolean): Promise<T> {
     const epoch = this.#epoch;
-    const startedAt = clock.now();
-    const flight: { promise: Promise<T>; starterSignal: AbortSignalLike | undefined; abortedByStarter: boolean } = {
-      promise: undefined as unknown as Promise<T>,
-      starterSignal: abortSignal,
-      abortedByStarter: false,
-    };
-    flight.promise = (async () => {
-      try {
-        const value = await refresh(abortSignal);
-        const now = clock.now();
-        if (!isUnexpired(value.expiresOnTimestamp, now)) throw new AcsError(expiredResultMessage, 'ERR_TOKEN_EXPIRED');
-        if (epoch === this.#epoch) {
-          this.#cached = this.#entry(value, startedAt, now);
-          this.#retryAttempt = 0;
-          if (this.#options.proactiveTimer) this.#arm(this.#cached.refreshAt);
-        }
-        return value;
-      } catch (error) {
-        if (abortSignal?.aborted) flight.abortedByStarter = true;
-        throw error;
-      } finally {
-        if (this.#flight === flight) this.#flight = undefined;
+    const startedAt = this.#clock.now();
+    const flight = (async () => {
+      const value = await this.#options.refresh(abortSignal);
+      const now = this.#clock.now();
+      if (now >= value.expiresOnTimestamp) throw new AcsError(this.#options.expiredResultMessage, 'ERR_TOKEN_EXPIRED');
+      if (epoch === this.#epoch) {
+        this.#store(value, startedAt, now);
+        this.#retryAttempt = 0;
+        if (this.#options.proactiveTimer) this.#arm(this.#refreshAt);
       }
+      return value;
     })();
     this.#flight = flight;
-    if (this.#options.proactiveTimer && !background) {
+    this.#flightSignal = abortSignal;
+    // Registered before any waiter's callbacks, so the flight is cleared before they resume.
+    const clear = () => {
+      if (this.#flight === flight) this.#flight = undefined;
+    };
+    flight.then(clear, (error: unknown) => {
+      clear();
+      if (epoch !== this.#epoch) return;
+      if (background) {
+        let detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+        const current = this.#token?.token;
+        if (current) detail = detail.split(current).join('<redacted token>');
+        log('warning', `${this.#options.name}: background token refresh failed (${detail}); retrying.`);
+        try {
+          this.#options.onRefreshError?.(error);
+        } catch {
+          // The hook's own failure must not stop the schedule.
+        }
+      }
       // A failure seen by a waiting caller still needs the proactive schedule to go on.
-      flight.promise.then(undefined, () => {
-        if (epoch === this.#epoch && this.#timer === undefined) this.#scheduleRetry();
-      });
-    }
+      if (background || (this.#options.proactiveTimer && this.#timer === undefined)) this.#scheduleRetry();
+    });
     return flight;
   }
 
   #refreshInBackground(): void {
-    if (this.#flight !== undefined || this.#disposed) return;
-    const epoch = this.#epoch;
-    this.#start(undefined, true).promise.then(undefined, (error: unknown) => {
-      if (epoch !== this.#epoch || this.#disposed) return;
-      const cachedToken = this.#cached?.value.token;
-      let detail = describeError(error);
-      if (cachedToken) detail = detail.split(cachedToken).join('<redacted token>');
-      log('warning', `${this.#options.name}: background token refresh failed (${detail}); retrying with back-off.`);
-      try {
-        this.#options.onRefreshError?.(error);
-      } catch {
-        // The hook's own failure must not stop the schedule.
-      }
-      this.#scheduleRetry();
-    });
+    if (!this.#flight && !this.#disposed) this.#start(undefined, true);
   }
 
   #scheduleRetry(): void {
-    const { clock, retryInitialDelayInMs = 1000, retryMaxDelayInMs = 60_000 } = this.#options;
-    const now = clock.now();
-    const cached = this.#cached;
-    const delay = retryDelayInMs(
-      this.#retryAttempt++,
-      cached?.value.expiresOnTimestamp,
-      now,
-      retryInitialDelayInMs,
-      retryMaxDelayInMs,
-    );
-    if (delay === undefined) {
-      log('info', `${this.#options.name}: token expired; the next getToken refreshes on demand.`);
-      return;
-    }
-    if (cached !== undefined) this.#cached = { ...cached, refreshAt: now + delay };
-    if (this.#options.proactiveTimer) this.#arm(now + delay);
+    const now = this.#clock.now();
+    const delay = retryDelayInMs(this.#retryAttempt++, this.#token?.expiresOnTimestamp, now);
+    if (delay === undefined) return; // expired: the next getToken refreshes on demand
+    this.#refreshAt = now + delay;
+    if (this.#options.proactiveTimer) this.#arm(this.#refreshAt);
   }
 
   #arm(at: number): void {
     this.#clearTimer();
-    const { clock } = this.#options;
-    const delay = Math.min(Math.max(0, at - clock.now()), MAX_TIMER_DELAY_IN_MS);
     this.#timerAt = at;
-    const handle = clock.setTimeout(() => this.#onTimer(), delay);
+    const delay = Math.min(Math.max(0, at - this.#clock.now()), MAX_TIMER_DELAY_IN_MS);
+    const handle = this.#clock.setTimeout(() => {
+      this.#timer = undefined;
+      if (this.#disposed) return;
+      // A clamped or early timer goes back to sleep until the real due time.
+      if (this.#clock.now() < this.#timerAt) this.#arm(this.#timerAt);
+      else this.#refreshInBackground();
+    }, delay);
     // Never keep a Node process alive for a credential nobody disposed.
     (handle as { unref?: () => void } | undefined)?.unref?.();
     this.#timer = handle;
   }
 
   #clearTimer(): void {
-    if (this.#timer !== undefined) {
-      this.#options.clock.clearTimeout(this.#timer);
-      this.#timer = undefined;
-    }
-  }
-
-  #onTimer(): void {
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#disposed) return;
-    // A clamped or early timer: go back to sleep until the real due time.
-    if (this.#options.clock.now() < this.#timerAt) {
-      this.#arm(this.#timerAt);
-      return;
-    }
-    this.#refreshInBackground();
   }
 }

@@ -10,85 +10,54 @@
  *   refreshed on every call.
  */
 
-/** A cached token with the moment we asked for it. Times are epoch milliseconds. */
-export interface CachedToken<T extends { expiresOnTimestamp: number }> {
-  readonly value: T;
-  /** When the refresh that produced this token started (or construction time for an initial token). */
-  readonly obtainedAt: number;
-  /** When a background refresh is due; `Infinity` when background refresh is off. */
-  readonly refreshAt: number;
-}
-
-/** What `getToken` should do now. */
-export type Decision = 'use' | 'use-and-refresh-in-background' | 'wait-for-refresh';
+/** What `getToken` should do now: use the token, use it and refresh in the background, or wait for a refresh. */
+export const USE = 0;
+export const USE_AND_REFRESH_IN_BACKGROUND = 1;
+export const WAIT_FOR_REFRESH = 2;
+export type Decision = typeof USE | typeof USE_AND_REFRESH_IN_BACKGROUND | typeof WAIT_FOR_REFRESH;
 
 /**
  * When the next background refresh of a token is due: `backgroundWindowInMs` before expiry, or
- * at half of the remaining lifetime once inside that window. A server hint
- * (`refreshAfterTimestamp`) earlier than that wins.
+ * at half of the remaining lifetime once inside that window.
  */
-export function backgroundRefreshAt(
-  expiresOnTimestamp: number,
-  nowInMs: number,
-  backgroundWindowInMs: number,
-  refreshAfterTimestamp?: number,
-): number {
+export function backgroundRefreshAt(expiresOnTimestamp: number, nowInMs: number, backgroundWindowInMs: number): number {
   const remainingInMs = expiresOnTimestamp - nowInMs;
-  const scheduled =
-    remainingInMs > backgroundWindowInMs ? expiresOnTimestamp - backgroundWindowInMs : nowInMs + remainingInMs / 2;
-  return refreshAfterTimestamp !== undefined && Number.isFinite(refreshAfterTimestamp)
-    ? Math.min(scheduled, refreshAfterTimestamp)
-    : scheduled;
-}
-
-/** How long before expiry callers start waiting: the window, capped at half the observed lifetime. */
-export function effectiveBlockingWindowInMs(
-  expiresOnTimestamp: number,
-  obtainedAt: number,
-  blockingWindowInMs: number,
-): number {
-  const lifetimeInMs = expiresOnTimestamp - obtainedAt;
-  return Math.max(0, Math.min(blockingWindowInMs, lifetimeInMs / 2));
-}
-
-/** Whether a token may still be handed out at all. */
-export function isUnexpired(expiresOnTimestamp: number, nowInMs: number): boolean {
-  return nowInMs < expiresOnTimestamp;
+  return remainingInMs > backgroundWindowInMs ? expiresOnTimestamp - backgroundWindowInMs : nowInMs + remainingInMs / 2;
 }
 
 /**
- * The decision for a caller at `nowInMs`. A missing token, an expired one, or one inside the
- * blocking window means waiting; past the background point means using the token while a
- * refresh runs; anything else means using the token.
+ * The decision for a caller at `nowInMs`, for a token expiring at `expiresOnTimestamp` that was
+ * obtained at `obtainedAt` and is due for background refresh at `refreshAt`. No token, an expired
+ * one, or one inside the blocking window (capped at half the observed lifetime) means waiting;
+ * past `refreshAt` means using the token while a refresh runs; anything else means using it.
  */
-export function decide<T extends { expiresOnTimestamp: number }>(
-  cached: CachedToken<T> | undefined,
+export function decide(
+  expiresOnTimestamp: number | undefined,
+  obtainedAt: number,
+  refreshAt: number,
   nowInMs: number,
   blockingWindowInMs: number,
 ): Decision {
-  if (cached === undefined) return 'wait-for-refresh';
-  const expiresOn = cached.value.expiresOnTimestamp;
-  const windowInMs = effectiveBlockingWindowInMs(expiresOn, cached.obtainedAt, blockingWindowInMs);
-  if (nowInMs >= expiresOn - windowInMs) return 'wait-for-refresh';
-  if (nowInMs >= cached.refreshAt) return 'use-and-refresh-in-background';
-  return 'use';
+  if (expiresOnTimestamp === undefined) return WAIT_FOR_REFRESH;
+  const windowInMs = Math.max(0, Math.min(blockingWindowInMs, (expiresOnTimestamp - obtainedAt) / 2));
+  if (nowInMs >= expiresOnTimestamp - windowInMs) return WAIT_FOR_REFRESH;
+  return nowInMs >= refreshAt ? USE_AND_REFRESH_IN_BACKGROUND : USE;
 }
 
 /**
- * Delay before background retry number `attempt` (0-based) after a failure: 1 s doubling,
- * capped at `maxDelayInMs` and at the time left until expiry. `undefined` means stop retrying in
- * the background (the token has expired; the next `getToken` refreshes on demand).
+ * Delay before background retry number `attempt` (0-based) after a failure: `initialDelayInMs`
+ * doubling, capped at `maxDelayInMs` and at the time left until expiry. `undefined` means stop
+ * retrying in the background (the token has expired; the next `getToken` refreshes on demand).
  */
 export function retryDelayInMs(
   attempt: number,
   expiresOnTimestamp: number | undefined,
   nowInMs: number,
-  initialDelayInMs: number,
-  maxDelayInMs: number,
+  initialDelayInMs = 1000,
+  maxDelayInMs = 60_000,
 ): number | undefined {
   const exponential = Math.min(initialDelayInMs * 2 ** Math.min(attempt, 30), maxDelayInMs);
   if (expiresOnTimestamp === undefined) return exponential;
   const remainingInMs = expiresOnTimestamp - nowInMs;
-  if (remainingInMs <= 0) return undefined;
-  return Math.min(exponential, remainingInMs);
+  return remainingInMs > 0 ? Math.min(exponential, remainingInMs) : undefined;
 }

@@ -1,6 +1,6 @@
 /** UTF-8 through the Web platform's encoders, available in Node ≥ 11 and every browser. */
-const encoder = new TextEncoder();
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const encoder = /* @__PURE__ */ new TextEncoder();
+const strictDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 export function utf8Encode(text: string): Uint8Array {
   return encoder.encode(text);

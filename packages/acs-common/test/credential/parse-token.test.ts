@@ -72,7 +72,7 @@ describe('parseToken: vectors', () => {
         'Invalid token: expected a string or an AccessToken with a non-empty token and a finite expiresOnTimestamp.',
       );
     }
-    expect(() => parseToken(42, NOW, 600, 'The tokenRefresher')).toThrow(/The tokenRefresher returned a number\.$/);
+    expect(() => parseToken(42, NOW, 600, 'The tokenRefresher')).toThrow(/The tokenRefresher returned number\.$/);
   });
 });
 

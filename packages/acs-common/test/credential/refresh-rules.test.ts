@@ -425,20 +425,17 @@ describe('timers, clock and dispose', () => {
 describe('constructor validation', () => {
   it('rejects bad arguments up front with TypeErrors that say what to pass', () => {
     const cases: [unknown, RegExp][] = [
-      [undefined, /expected a token string, an AccessToken .* got undefined/],
+      [undefined, /its argument must be a token string, an AccessToken .* got undefined\./],
       [null, /got null/],
-      [42, /got a number/],
-      [{}, /got an object with none of those/],
-      [
-        { token: '', expiresOnTimestamp: 1 },
-        /an AccessToken needs a non-empty token string and a finite expiresOnTimestamp/,
-      ],
+      [42, /got number/],
+      [{}, /\{ tokenRefresher \} or \{ resourceEndpoint, tokenCredential \}; got object/],
+      [{ token: '', expiresOnTimestamp: 1 }, /an AccessToken with a non-empty token and a finite expiresOnTimestamp/],
       [{ token: 'x', expiresOnTimestamp: Number.NaN }, /finite expiresOnTimestamp/],
-      [{ tokenRefresher: 'nope' }, /tokenRefresher must be a function/],
-      [{ tokenRefresher: () => '', refreshProactively: 'yes' }, /refreshProactively must be true, false or omitted/],
+      [{ tokenRefresher: 'nope' }, /tokenRefresher must be a function; got string/],
+      [{ tokenRefresher: () => '', refreshProactively: 'yes' }, /refreshProactively must be a boolean; got string/],
       [{ tokenRefresher: () => '', undecodableTokenExpiryIntervalInSeconds: 0 }, /must be a positive number/],
-      [{ tokenRefresher: () => '', onRefreshError: 1 }, /onRefreshError must be a function/],
-      [{ tokenRefresher: () => '', clock: {} }, /clock must be an object with now\(\)/],
+      [{ tokenRefresher: () => '', onRefreshError: 1 }, /onRefreshError must be a function; got number/],
+      [{ tokenRefresher: () => '', clock: {} }, /clock must be a Clock \{ now, setTimeout, clearTimeout \}/],
     ];
     for (const [options, message] of cases) {
       expect(() => new AzureCommunicationTokenCredential(options as string), String(message)).toThrow(TypeError);
@@ -458,6 +455,6 @@ describe('constructor validation', () => {
           resourceEndpoint: 'https://x.communication.azure.com',
           tokenCredential: { getToken: async () => null },
         }),
-    ).toThrow(/import AzureCommunicationTokenCredential from 'acs-common'/);
+    ).toThrow(/import it from 'acs-common' or 'acs-common\/entra'/);
   });
 });
