@@ -4,6 +4,22 @@ import { type SignableBody, signableBodyOf } from './content-hash.js';
 import { toHttpDate } from './http-date.js';
 import { authorizationHeader, EMPTY_CONTENT_HASH, signedParts, stringToSign } from './string-to-sign.js';
 
+/**
+ * The signed parts of the last URL string: clients send many requests to the same URL (a create
+ * call, a poll, a retry), and parsing it again would give the same answer.
+ */
+let lastUrl = '';
+let lastParts: { pathAndQuery: string; host: string } = { pathAndQuery: '', host: '' };
+
+function partsOf(url: string | URL): { pathAndQuery: string; host: string } {
+  if (typeof url !== 'string') return signedParts(url);
+  if (url !== lastUrl) {
+    lastParts = signedParts(url);
+    lastUrl = url;
+  }
+  return lastParts;
+}
+
 /** What {@link createHmacHeaders} signs. */
 export interface HmacSigningInput {
   /** HTTP method, any case (signed upper-cased). */
@@ -65,7 +81,7 @@ export async function createHmacHeaders(input: HmacSigningInput): Promise<HmacHe
   const key = decodeAccessKey(input.key);
   const body = signableBodyOf(input.body);
   const date = toHttpDate(input.requestTimestamp ?? Date.now());
-  const { pathAndQuery, host } = signedParts(input.url);
+  const { pathAndQuery, host } = partsOf(input.url);
   // An empty body (every GET) needs no hashing and no await.
   const hash = body === undefined ? EMPTY_CONTENT_HASH : await sha256Base64(body);
   const signature = await hmacSha256Base64(

@@ -2,7 +2,13 @@ export {
   communicationAccessKeyCredentialPolicyName,
   createCommunicationAccessKeyCredentialPolicy,
 } from './access-key-policy.js';
+export { createCommunicationAuthPolicy } from './auth-policy.js';
 export { AzureKeyCredential } from './azure-key-credential.js';
+export {
+  bearerTokenAuthenticationPolicyName,
+  COMMUNICATION_SCOPE,
+  createBearerTokenPolicy,
+} from './bearer-policy.js';
 export type { UrlWithCredential } from './client-arguments.js';
 export { parseClientArguments } from './client-arguments.js';
 export type { EndpointCredential } from './connection-string.js';
