@@ -6,6 +6,11 @@
 /**
  * One exchange request, ready for `fetch`. Holds the Entra token in `headers.Authorization`:
  * internal, never logged, never attached to an error.
+ *
+ * @example
+ * ```ts
+ * const { url, method, headers, body }: ExchangeRequest = buildExchangeRequest(url, entraToken);
+ * ```
  */
 export interface ExchangeRequest {
   readonly url: string;

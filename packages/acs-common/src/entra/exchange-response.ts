@@ -9,7 +9,14 @@ import { RestError } from '../signing/rest-error.js';
 import { parseRfc3339 } from './rfc3339.js';
 import { scrub } from './scrub.js';
 
-/** What the processor needs from an HTTP response (the shell reads the body first). */
+/**
+ * What the processor needs from an HTTP response (the shell reads the body first).
+ *
+ * @example
+ * ```ts
+ * const response: ExchangeHttpResponse = { status: 401, bodyText: '{"error":{"code":"Denied"}}' };
+ * ```
+ */
 export interface ExchangeHttpResponse {
   readonly status: number;
   readonly statusText?: string | undefined;
@@ -18,7 +25,15 @@ export interface ExchangeHttpResponse {
   readonly bodyText: string;
 }
 
-/** The service's error envelope (`CommunicationErrorResponse`), as far as we read it. */
+/**
+ * The service's error envelope (`CommunicationErrorResponse`), as far as we read it; the
+ * `details` of an exchange `RestError`.
+ *
+ * @example
+ * ```ts
+ * const details = error.details as ServiceErrorDetails; // { code: 'Denied', message: '…' }
+ * ```
+ */
 export interface ServiceErrorDetails {
   readonly code?: string;
   readonly message?: string;
@@ -72,7 +87,15 @@ export function readExchangedToken(bodyText: string): AccessToken {
   return { token, expiresOnTimestamp };
 }
 
-/** The `error` object of a `CommunicationErrorResponse` body, if the body is one. */
+/**
+ * The `error` object of a `CommunicationErrorResponse` body, if the body is one.
+ *
+ * @example
+ * ```ts
+ * readServiceError('{"error":{"code":"BadRequest","message":"Invalid request."}}'); // { code: 'BadRequest', message: 'Invalid request.' }
+ * readServiceError('Service Unavailable'); // undefined
+ * ```
+ */
 export function readServiceError(bodyText: string): ServiceErrorDetails | undefined {
   const json = parseJson(bodyText);
   if (!isRecord(json) || !isRecord(json.error)) return undefined;

@@ -15,7 +15,14 @@ import { exchangeRetryDelayInMs, MAX_EXCHANGE_RETRIES, retryAfterInMs, shouldRet
 import { scrub } from './scrub.js';
 import { sleep } from './sleep.js';
 
-/** How the exchange reaches the network and waits. */
+/**
+ * How the exchange reaches the network and waits.
+ *
+ * @example
+ * ```ts
+ * const transport: ExchangeTransport = { fetch: undefined, clock: systemClock };
+ * ```
+ */
 export interface ExchangeTransport {
   /** `undefined`: `globalThis.fetch`, looked up at call time. */
   readonly fetch: FetchLike | undefined;
@@ -86,6 +93,12 @@ export async function sendExchange(
   signal?: AbortSignalLike,
 ): Promise<AccessToken> {
   const where = describeUrl(request.url);
+  const { clock } = transport;
+  const backOff = async (retry: number, reason: string, serverDelayInMs: number | undefined) => {
+    const delayInMs = exchangeRetryDelayInMs(retry, serverDelayInMs);
+    log('info', `Entra exchange: ${reason}; retry ${retry + 1} of ${MAX_EXCHANGE_RETRIES} in ${delayInMs} ms.`);
+    await sleep(clock, delayInMs, signal);
+  };
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw abortError(signal);
     const send = transport.fetch ?? (globalThis.fetch as FetchLike | undefined);
@@ -94,36 +107,29 @@ export async function sendExchange(
     }
     const result = await attempt(request, send, signal);
     if (signal?.aborted) throw abortError(signal);
-    const status = result.ok ? result.response.status : undefined;
-    log(
-      'verbose',
-      `Entra exchange: POST ${where} → ${status ?? `not sent (${describeCause(result.ok ? undefined : result.error)})`}.`,
-    );
-    if (result.ok && status === 200) return readExchangedToken(result.bodyText);
-    if (shouldRetry(retry, status)) {
-      const serverDelay = result.ok ? retryAfterInMs(result.response.headers, transport.clock.now()) : undefined;
-      const delayInMs = exchangeRetryDelayInMs(retry, serverDelay);
-      log(
-        'info',
-        `Entra exchange: ${status ?? 'send failure'}; retry ${retry + 1} of ${MAX_EXCHANGE_RETRIES} in ${delayInMs} ms.`,
-      );
-      await sleep(transport.clock, delayInMs, signal);
-      continue;
-    }
+
     if (!result.ok) {
+      const cause = scrub(describeCause(result.error), [entraToken], 300);
+      log('verbose', `Entra exchange: POST ${where} not sent (${cause}).`);
+      if (shouldRetry(retry, undefined)) {
+        await backOff(retry, 'send failure', undefined);
+        continue;
+      }
       const error = new RestError(
-        `Service request failed: could not send the token exchange request to ${where}: ${scrub(describeCause(result.error), [entraToken], 300)}`,
+        `Service request failed: could not send the token exchange request to ${where}: ${cause}`,
         { code: RestError.REQUEST_SEND_ERROR },
       );
-      Object.defineProperty(error, 'cause', {
-        value: result.error,
-        enumerable: false,
-        writable: true,
-        configurable: true,
-      });
+      Object.defineProperty(error, 'cause', { value: result.error, writable: true, configurable: true });
       throw error;
     }
+
     const { response, bodyText } = result;
+    log('verbose', `Entra exchange: POST ${where} → ${response.status}.`);
+    if (response.status === 200) return readExchangedToken(bodyText);
+    if (shouldRetry(retry, response.status)) {
+      await backOff(retry, `status ${response.status}`, retryAfterInMs(response.headers, clock.now()));
+      continue;
+    }
     throw exchangeFailure(
       {
         status: response.status,

@@ -19,7 +19,14 @@ import {
   scopeFamilyOf,
 } from './routes.js';
 
-/** Everything the Entra strategy needs, checked. */
+/**
+ * Everything the Entra strategy needs, checked.
+ *
+ * @example
+ * ```ts
+ * const { url, scopes, clock } = resolveEntraOptions(options);
+ * ```
+ */
 export interface EntraConfig {
   readonly tokenCredential: TokenCredential;
   readonly scopes: readonly string[];

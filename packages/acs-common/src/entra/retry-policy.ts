@@ -5,19 +5,54 @@
  * No jitter, so tests with a manual clock are exact; one credential makes one request at a time.
  */
 
-/** Statuses worth another attempt: timeout, throttling and transient server errors. */
+/**
+ * Statuses worth another attempt: timeout, throttling and transient server errors.
+ *
+ * @example
+ * ```ts
+ * RETRYABLE_STATUS_CODES.has(503); // true
+ * ```
+ */
 export const RETRYABLE_STATUS_CODES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Retries after the first attempt (so at most 4 requests). */
+/**
+ * Retries after the first attempt (so at most 4 requests).
+ *
+ * @example
+ * ```ts
+ * const maxRequests = MAX_EXCHANGE_RETRIES + 1; // 4
+ * ```
+ */
 export const MAX_EXCHANGE_RETRIES = 3;
 
-/** First back-off delay; doubles per retry. */
+/**
+ * First back-off delay; doubles per retry.
+ *
+ * @example
+ * ```ts
+ * RETRY_BASE_DELAY_IN_MS * 2 ** 2; // the wait before the third retry: 3200
+ * ```
+ */
 export const RETRY_BASE_DELAY_IN_MS = 800;
 
-/** Longest wait between attempts, also the cap on `Retry-After`. */
+/**
+ * Longest wait between attempts, also the cap on `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * Math.min(retryAfterInMs, RETRY_MAX_DELAY_IN_MS);
+ * ```
+ */
 export const RETRY_MAX_DELAY_IN_MS = 60_000;
 
-/** The header getter of a fetch `Response` (or anything shaped like it). */
+/**
+ * The header getter of a fetch `Response` (or anything shaped like it).
+ *
+ * @example
+ * ```ts
+ * const headers: HeaderReader = new Headers({ 'retry-after': '1' });
+ * ```
+ */
 export interface HeaderReader {
   get(name: string): string | null;
 }
@@ -67,7 +102,17 @@ export function exchangeRetryDelayInMs(retry: number, serverDelayInMs: number | 
   return Math.min(Math.max(0, delay), RETRY_MAX_DELAY_IN_MS);
 }
 
-/** Whether another attempt is allowed after `retry` retries for this status (`undefined`: network error). */
+/**
+ * Whether another attempt is allowed after `retry` retries for this status (`undefined`: the
+ * request could not be sent).
+ *
+ * @example
+ * ```ts
+ * shouldRetry(0, 503); // true
+ * shouldRetry(3, 503); // false: that was the fourth attempt
+ * shouldRetry(0, 401); // false
+ * ```
+ */
 export function shouldRetry(retry: number, status: number | undefined): boolean {
   if (retry >= MAX_EXCHANGE_RETRIES) return false;
   return status === undefined || RETRYABLE_STATUS_CODES.has(status);

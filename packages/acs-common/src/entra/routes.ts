@@ -3,27 +3,63 @@
  * scopes is exchanged at (SPEC §4, reference js-common §3.6, peers-and-pain §3a). Pure.
  */
 
-/** Teams Extension scope prefixes: the public cloud and the US Government cloud (.NET 1.4.1, JS 2.5.0). */
+/**
+ * Teams Extension scope prefixes: the public cloud and the US Government cloud (.NET 1.4.1, JS 2.5.0).
+ *
+ * @example
+ * ```ts
+ * TEAMS_EXTENSION_SCOPE_PREFIXES.some((prefix) => scope.toLowerCase().startsWith(prefix));
+ * ```
+ */
 export const TEAMS_EXTENSION_SCOPE_PREFIXES: readonly string[] = Object.freeze([
   'https://auth.msft.communication.azure.com/',
   'https://auth.msft.communication.azure.us/',
 ]);
 
-/** Communication Clients scope prefix (Entra ID users, preview). */
+/**
+ * Communication Clients scope prefix (Entra ID users, preview).
+ *
+ * @example
+ * ```ts
+ * const scopes = [`${COMMUNICATION_CLIENTS_SCOPE_PREFIX}VoIP`];
+ * ```
+ */
 export const COMMUNICATION_CLIENTS_SCOPE_PREFIX = 'https://communication.azure.com/clients/';
 
-/** The scopes used when none are given. */
+/**
+ * The scopes used when none are given.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_ENTRA_SCOPES; // ['https://communication.azure.com/clients/.default']
+ * ```
+ */
 export const DEFAULT_ENTRA_SCOPES: readonly string[] = Object.freeze([
   'https://communication.azure.com/clients/.default',
 ]);
 
-/** The text of `@azure/communication-common@2.5.0` for empty, mixed or unknown scopes. */
+/**
+ * The text of `@azure/communication-common@2.5.0` for empty, mixed or unknown scopes; our
+ * `TypeError`s start with it and add what was wrong.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof TypeError && error.message.startsWith(SCOPES_VALIDATION_MESSAGE)) { … }
+ * ```
+ */
 export const SCOPES_VALIDATION_MESSAGE = `Scopes validation failed. Ensure all scopes start with one of ${[
   ...TEAMS_EXTENSION_SCOPE_PREFIXES,
   COMMUNICATION_CLIENTS_SCOPE_PREFIX,
 ].join(', ')}.`;
 
-/** The two scope families. */
+/**
+ * The two scope families.
+ *
+ * @example
+ * ```ts
+ * const family: ScopeFamily = scopeFamily(scopes) ?? 'communicationClients';
+ * ```
+ */
 export type ScopeFamily = 'teamsExtension' | 'communicationClients';
 
 /**
@@ -72,7 +108,14 @@ function startsWithIgnoringCase(value: string, prefix: string): boolean {
   return value.length >= prefix.length && value.slice(0, prefix.length).toLowerCase() === prefix;
 }
 
-/** The family of one scope, or `undefined` when it belongs to neither. Prefixes match case-insensitively. */
+/**
+ * The family of one scope, or `undefined` when it belongs to neither. Prefixes match case-insensitively.
+ *
+ * @example
+ * ```ts
+ * scopeFamilyOf('https://auth.msft.communication.azure.com/TeamsExtension.ManageCalls'); // 'teamsExtension'
+ * ```
+ */
 export function scopeFamilyOf(scope: string): ScopeFamily | undefined {
   if (TEAMS_EXTENSION_SCOPE_PREFIXES.some((prefix) => startsWithIgnoringCase(scope, prefix))) return 'teamsExtension';
   if (startsWithIgnoringCase(scope, COMMUNICATION_CLIENTS_SCOPE_PREFIX)) return 'communicationClients';

@@ -1,6 +1,13 @@
 import { redact } from '../lib/log.js';
 
-/** Longest piece of a response body quoted in an error message. */
+/**
+ * Longest piece of a response body quoted in an error message.
+ *
+ * @example
+ * ```ts
+ * scrub(bodyText, [entraToken], MAX_QUOTED_BODY_LENGTH);
+ * ```
+ */
 export const MAX_QUOTED_BODY_LENGTH = 1000;
 
 /**

@@ -20,9 +20,24 @@ import { sendExchange } from './exchange.js';
 import { buildExchangeRequest } from './exchange-request.js';
 import { resolveEntraOptions } from './options.js';
 
-/** Callers wait for a new Entra token when less than this remains (Azure Core's bearer policy: 5 min). */
+/**
+ * Callers wait for a new Entra token when less than this remains (Azure Core's bearer policy: 5 min).
+ *
+ * @example
+ * ```ts
+ * ENTRA_TOKEN_REFRESH_WINDOW_IN_MS; // 300000
+ * ```
+ */
 export const ENTRA_TOKEN_REFRESH_WINDOW_IN_MS = 5 * 60 * 1000;
-/** Callers wait for a new ACS token when less than this remains (SPEC §3 on-demand window). */
+/**
+ * Callers wait for a new ACS token (a new exchange) when less than this remains, capped at half
+ * the token's lifetime (the on-demand window of the refresher form).
+ *
+ * @example
+ * ```ts
+ * ACS_TOKEN_REFRESH_WINDOW_IN_MS; // 120000
+ * ```
+ */
 export const ACS_TOKEN_REFRESH_WINDOW_IN_MS = 2 * 60 * 1000;
 
 const EXPIRED_ACS_TOKEN = 'The token returned from the tokenRefresher is expired.';
