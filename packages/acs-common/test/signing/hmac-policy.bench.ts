@@ -21,7 +21,9 @@ const official = officialPolicy(new AzureKeyCredential(key));
 
 function run(policy: PipelinePolicy, method: 'GET' | 'POST') {
   const request = createPipelineRequest({ url, method, ...(method === 'POST' ? { body } : {}) });
-  return () => policy.sendRequest(request, next);
+  return async () => {
+    await policy.sendRequest(request, next);
+  };
 }
 
 describe('sign a GET', () => {
