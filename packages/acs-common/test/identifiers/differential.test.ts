@@ -171,7 +171,7 @@ const kindSeed = fc.constantFrom<[string, unknown][]>(
 );
 const identifierLike = fc
   .tuple(kindSeed, fc.array(identifierEntry, { maxLength: 7 }))
-  .map(([seed, entries]) => Object.fromEntries([...seed, ...entries]) as ours.CommunicationIdentifier);
+  .map(([seed, entries]) => Object.fromEntries([...seed, ...entries]) as unknown as ours.CommunicationIdentifier);
 
 const GUARDS = [
   'isCommunicationUserIdentifier',
