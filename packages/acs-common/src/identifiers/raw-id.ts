@@ -20,12 +20,13 @@ const CLOUDS = ['public', 'dod', 'gcch'] as const;
  * with more or fewer segments (`28:abc`, `8:orgid:a:b`).
  */
 const PREFIXES = {
+  // First, as the most common ids are ACS users (`8:acs:<resource>_<opaque>`). The rest is
+  // `resource_tenant_user` for a Teams extension user; anything else is an opaque communication
+  // user id, and so is every `8:spool:` id (column 3).
+  teamsExtensionUser: ['8:acs:', '8:dod-acs:', '8:gcch-acs:', '8:spool:'],
   // Column 3: an anonymous Teams user (a visitor); the cloud does not apply.
   microsoftTeamsUser: ['8:orgid:', '8:dod:', '8:gcch:', '8:teamsvisitor:'],
   microsoftTeamsApp: ['28:orgid:', '28:dod:', '28:gcch:'],
-  // The rest is `resource_tenant_user` for a Teams extension user; anything else is an opaque
-  // communication user id, and so is every `8:spool:` id (column 3).
-  teamsExtensionUser: ['8:acs:', '8:dod-acs:', '8:gcch-acs:', '8:spool:'],
 } as const;
 
 /** The column of the form without a cloud. */
