@@ -111,7 +111,7 @@ export const createIdentifierFromRawId = (rawId: string): CommunicationIdentifie
       const prefix = prefixes[column]!;
       const end = prefix.length;
       if (!rawId.startsWith(prefix) || rawId.includes(':', end)) continue;
-      const cloud = CLOUDS[column]!; // undefined in the column without a cloud
+      const cloud = CLOUDS[column]!; // (none in column 3, where it is not used)
       if (kind === 'microsoftTeamsUser') {
         const anonymous = column === NO_CLOUD;
         const user: MicrosoftTeamsUserKind = { kind, microsoftTeamsUserId: rawId.slice(end), isAnonymous: anonymous };
