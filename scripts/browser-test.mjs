@@ -58,7 +58,7 @@ let context;
 let server;
 try {
   // 1. The bundle. A Node-only import anywhere in the graph fails this build (platform browser).
-  await build({
+  const { metafile } = await build({
     entryPoints: { page: PAGE_SOURCE },
     bundle: true,
     format: 'esm',
@@ -66,9 +66,22 @@ try {
     target: 'es2022',
     outdir: workDir,
     logLevel: 'silent',
+    // Ignore packages/acs-common/tsconfig.json: its `paths` would send `#platform` to src/; a user's
+    // bundler follows the package's imports map to dist/platform/browser.js, and so must this test.
+    tsconfigRaw: {},
+    metafile: true,
   });
   const bundle = readFileSync(join(workDir, 'page.js'));
   record(`the browser bundle of every entry point builds (${bundle.length.toLocaleString('en-US')} bytes)`, true);
+  const inputs = Object.keys(metafile.inputs).filter((input) => !input.endsWith('test/browser/page.ts'));
+  const notBuilt = inputs.filter((input) => !input.startsWith('packages/acs-common/dist/'));
+  record(
+    'the bundle is made of the built package only, with the browser platform file (not the Node one)',
+    notBuilt.length === 0 &&
+      inputs.includes('packages/acs-common/dist/platform/browser.js') &&
+      !inputs.some((input) => input.startsWith('packages/acs-common/dist/platform/node')),
+    `inputs: ${inputs.join(', ')}`,
+  );
 
   // 2. The loopback server: the page, its bundle, and the Entra exchange route.
   const exchanges = [];

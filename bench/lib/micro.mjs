@@ -1,13 +1,16 @@
 import { Bench } from 'tinybench';
+import { median } from './stats.mjs';
+
+const ROUNDS = 3;
 
 /**
- * Times `ours` and `official` side by side in one tinybench run. Each side is `(count) => void` or
+ * Times `ours` and `official` side by side with tinybench. Each side is `(count) => void` or
  * `async (count) => void` doing `count` operations; a sample is the mean time of one operation in a
- * batch of `batch`, so sub-microsecond work is not drowned by the timer. Returns the median of the
- * samples for each side, in nanoseconds per operation.
+ * batch of `batch`, so sub-microsecond work is not drowned by the timer. The two sides run in
+ * ROUNDS short rounds, in alternating order, so a burst of load on the machine does not land on one
+ * side only. Returns, for each side, the median of the rounds' medians, in nanoseconds per operation.
  */
-export async function compareMicro({ ours, official }, { batch, async = false, timeInMs = 800 }) {
-  const bench = new Bench({ time: timeInMs, warmupTime: 200, iterations: 16, warmupIterations: 4, throws: true });
+export async function compareMicro({ ours, official }, { batch, async = false, timeInMs = 300 }) {
   const task = (side) =>
     async
       ? async () => {
@@ -22,13 +25,17 @@ export async function compareMicro({ ours, official }, { batch, async = false, t
           const elapsed = performance.now() - start;
           return { overriddenDuration: elapsed / batch, overriddenIterationCost: elapsed };
         };
-  bench.add('ours', task(ours), { async });
-  bench.add('official', task(official), { async });
-  await bench.run();
-  const medianNs = (name) => {
-    const result = bench.getTask(name)?.result;
-    if (result?.state !== 'completed') throw new Error(`benchmark task ${name} did not complete: ${result?.state}`);
-    return result.latency.p50 * 1e6;
-  };
-  return { ours: medianNs('ours'), official: medianNs('official') };
+  const rounds = { ours: [], official: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time: timeInMs, warmupTime: 100, iterations: 8, warmupIterations: 4, throws: true });
+    const order = round % 2 === 0 ? ['ours', 'official'] : ['official', 'ours'];
+    for (const name of order) bench.add(name, task(name === 'ours' ? ours : official), { async });
+    await bench.run();
+    for (const name of order) {
+      const result = bench.getTask(name)?.result;
+      if (result?.state !== 'completed') throw new Error(`benchmark task ${name} did not complete: ${result?.state}`);
+      rounds[name].push(result.latency.p50 * 1e6);
+    }
+  }
+  return { ours: median(rounds.ours), official: median(rounds.official) };
 }
