@@ -51,5 +51,5 @@ export function createRefreshingStrategy(options: CommunicationTokenRefreshOptio
     name: 'AzureCommunicationTokenCredential',
     onRefreshError,
   });
-  return { getToken: (abortSignal) => engine.getToken(abortSignal), dispose: () => engine.dispose() };
+  return engine;
 }

@@ -6,9 +6,9 @@ import { AcsError, abortedBy, disposedError } from './errors.js';
 import { log } from './log.js';
 import {
   backgroundRefreshAt,
+  blockingPoint,
   decide,
   retryDelayInMs,
-  USE,
   USE_AND_REFRESH_IN_BACKGROUND,
   WAIT_FOR_REFRESH,
 } from './refresh-policy.js';
@@ -73,11 +73,19 @@ export interface RefreshEngineOptions<T extends AccessToken> {
  * ```
  */
 export class RefreshEngine<T extends AccessToken = AccessToken> {
-  readonly #options: RefreshEngineOptions<T>;
+  // Configuration, copied out of the options so the options object is not kept alive.
+  readonly #refresh: (abortSignal: AbortSignalLike | undefined) => Promise<T>;
   readonly #clock: Clock;
+  readonly #blockingWindowInMs: number;
+  readonly #backgroundWindowInMs: number | undefined;
+  readonly #proactive: boolean;
+  readonly #expiredMessage: string;
+  readonly #name: string;
+  readonly #onRefreshError: ((error: unknown) => void) | undefined;
+  // State.
   #token: T | undefined;
-  /** When the refresh that produced #token started (construction time for an initial token). */
-  #obtainedAt = 0;
+  /** When callers start waiting for a refresh of #token; -Infinity without a token. */
+  #blockingAt = Number.NEGATIVE_INFINITY;
   /** When a background refresh of #token is due; Infinity when background refresh is off. */
   #refreshAt = 0;
   #flight: Promise<T> | undefined;
@@ -90,11 +98,17 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   #retryAttempt = 0;
 
   constructor(options: RefreshEngineOptions<T>) {
-    this.#options = options;
+    this.#refresh = options.refresh;
     this.#clock = options.clock;
+    this.#blockingWindowInMs = options.blockingWindowInMs;
+    this.#backgroundWindowInMs = options.backgroundWindowInMs;
+    this.#proactive = options.proactiveTimer === true;
+    this.#expiredMessage = options.expiredResultMessage;
+    this.#name = options.name;
+    this.#onRefreshError = options.onRefreshError;
     const now = this.#clock.now();
     if (options.initialToken) this.#store(options.initialToken, now, now);
-    if (options.proactiveTimer) this.#arm(this.#token ? this.#refreshAt : now);
+    if (this.#proactive) this.#arm(this.#token ? this.#refreshAt : now);
   }
 
   /** The cached token, if any (no refresh, no clock check). */
@@ -104,20 +118,9 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
 
   /** A valid token: the cached one, or the result of the (shared) refresh. */
   getToken(abortSignal?: AbortSignalLike): Promise<T> {
-    const token = this.#token;
-    if (
-      !this.#disposed &&
-      token &&
-      decide(
-        token.expiresOnTimestamp,
-        this.#obtainedAt,
-        this.#refreshAt,
-        this.#clock.now(),
-        this.#options.blockingWindowInMs,
-      ) === USE
-    ) {
-      return Promise.resolve(token);
-    }
+    // Fast path: a cached token that needs nothing done (the common case, a few ns).
+    const now = this.#clock.now();
+    if (now < this.#refreshAt && now < this.#blockingAt) return Promise.resolve(this.#token as T);
     return this.#acquire(abortSignal);
   }
 
@@ -125,6 +128,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   invalidate(): void {
     this.#epoch++;
     this.#token = this.#flight = undefined;
+    this.#blockingAt = Number.NEGATIVE_INFINITY;
   }
 
   /** Idempotent. Clears the timer; later `getToken` calls reject with "User credential is disposed". */
@@ -139,13 +143,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
       if (this.#disposed) throw disposedError();
       const now = this.#clock.now();
       const token = this.#token;
-      const decision = decide(
-        token?.expiresOnTimestamp,
-        this.#obtainedAt,
-        this.#refreshAt,
-        now,
-        this.#options.blockingWindowInMs,
-      );
+      const decision = decide(this.#blockingAt, this.#refreshAt, now);
       let flight = this.#flight;
       if (token && (decision !== WAIT_FOR_REFRESH || (flight && now < token.expiresOnTimestamp))) {
         if (decision === USE_AND_REFRESH_IN_BACKGROUND) this.#refreshInBackground();
@@ -169,26 +167,23 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   }
 
   #store(value: T, obtainedAt: number, now: number): void {
-    const { backgroundWindowInMs } = this.#options;
+    const window = this.#backgroundWindowInMs;
     this.#token = value;
-    this.#obtainedAt = obtainedAt;
-    this.#refreshAt =
-      backgroundWindowInMs === undefined
-        ? Infinity
-        : backgroundRefreshAt(value.expiresOnTimestamp, now, backgroundWindowInMs);
+    this.#blockingAt = blockingPoint(value.expiresOnTimestamp, obtainedAt, this.#blockingWindowInMs);
+    this.#refreshAt = window === undefined ? Infinity : backgroundRefreshAt(value.expiresOnTimestamp, now, window);
   }
 
   #start(abortSignal: AbortSignalLike | undefined, background?: boolean): Promise<T> {
     const epoch = this.#epoch;
     const startedAt = this.#clock.now();
     const flight = (async () => {
-      const value = await this.#options.refresh(abortSignal);
+      const value = await this.#refresh(abortSignal);
       const now = this.#clock.now();
-      if (now >= value.expiresOnTimestamp) throw new AcsError(this.#options.expiredResultMessage, 'ERR_TOKEN_EXPIRED');
+      if (now >= value.expiresOnTimestamp) throw new AcsError(this.#expiredMessage, 'ERR_TOKEN_EXPIRED');
       if (epoch === this.#epoch) {
         this.#store(value, startedAt, now);
         this.#retryAttempt = 0;
-        if (this.#options.proactiveTimer) this.#arm(this.#refreshAt);
+        if (this.#proactive) this.#arm(this.#refreshAt);
       }
       return value;
     })();
@@ -205,15 +200,15 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
         let detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
         const current = this.#token?.token;
         if (current) detail = detail.split(current).join('<redacted token>');
-        log('warning', `${this.#options.name}: background token refresh failed (${detail}); retrying.`);
+        log('warning', `${this.#name}: background token refresh failed (${detail}); retrying.`);
         try {
-          this.#options.onRefreshError?.(error);
+          this.#onRefreshError?.(error);
         } catch {
           // The hook's own failure must not stop the schedule.
         }
       }
       // A failure seen by a waiting caller still needs the proactive schedule to go on.
-      if (background || (this.#options.proactiveTimer && this.#timer === undefined)) this.#scheduleRetry();
+      if (background || (this.#proactive && this.#timer === undefined)) this.#scheduleRetry();
     });
     return flight;
   }
@@ -227,7 +222,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
     const delay = retryDelayInMs(this.#retryAttempt++, this.#token?.expiresOnTimestamp, now);
     if (delay === undefined) return; // expired: the next getToken refreshes on demand
     this.#refreshAt = now + delay;
-    if (this.#options.proactiveTimer) this.#arm(this.#refreshAt);
+    if (this.#proactive) this.#arm(this.#refreshAt);
   }
 
   #arm(at: number): void {

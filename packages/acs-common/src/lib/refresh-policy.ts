@@ -26,21 +26,21 @@ export function backgroundRefreshAt(expiresOnTimestamp: number, nowInMs: number,
 }
 
 /**
- * The decision for a caller at `nowInMs`, for a token expiring at `expiresOnTimestamp` that was
- * obtained at `obtainedAt` and is due for background refresh at `refreshAt`. No token, an expired
- * one, or one inside the blocking window (capped at half the observed lifetime) means waiting;
- * past `refreshAt` means using the token while a refresh runs; anything else means using it.
+ * The moment callers start waiting for a refresh: `blockingWindowInMs` before expiry, but never
+ * more than half of the observed lifetime (`expiresOnTimestamp - obtainedAt`) before it.
  */
-export function decide(
-  expiresOnTimestamp: number | undefined,
-  obtainedAt: number,
-  refreshAt: number,
-  nowInMs: number,
-  blockingWindowInMs: number,
-): Decision {
-  if (expiresOnTimestamp === undefined) return WAIT_FOR_REFRESH;
-  const windowInMs = Math.max(0, Math.min(blockingWindowInMs, (expiresOnTimestamp - obtainedAt) / 2));
-  if (nowInMs >= expiresOnTimestamp - windowInMs) return WAIT_FOR_REFRESH;
+export function blockingPoint(expiresOnTimestamp: number, obtainedAt: number, blockingWindowInMs: number): number {
+  return expiresOnTimestamp - Math.max(0, Math.min(blockingWindowInMs, (expiresOnTimestamp - obtainedAt) / 2));
+}
+
+/**
+ * The decision for a caller at `nowInMs`, given the token's blocking point (`-Infinity` when
+ * there is no token) and its background refresh point: past the blocking point (or no token,
+ * or expired) means waiting; past `refreshAt` means using the token while a refresh runs;
+ * anything else means using it.
+ */
+export function decide(blockingAt: number, refreshAt: number, nowInMs: number): Decision {
+  if (nowInMs >= blockingAt) return WAIT_FOR_REFRESH;
   return nowInMs >= refreshAt ? USE_AND_REFRESH_IN_BACKGROUND : USE;
 }
 

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  backgroundRefreshAt,
+  blockingPoint,
+  decide,
+  retryDelayInMs,
+  USE,
+  USE_AND_REFRESH_IN_BACKGROUND,
+  WAIT_FOR_REFRESH,
+} from '../../src/lib/refresh-policy.js';
+
+const MINUTE = 60_000;
+
+describe('refresh policy (pure rules)', () => {
+  it('background point: 10 minutes before expiry, or half the remaining lifetime inside the window', () => {
+    expect(backgroundRefreshAt(60 * MINUTE, 0, 10 * MINUTE)).toBe(50 * MINUTE);
+    expect(backgroundRefreshAt(8 * MINUTE, 0, 10 * MINUTE)).toBe(4 * MINUTE);
+    expect(backgroundRefreshAt(20 * MINUTE, 15 * MINUTE, 10 * MINUTE)).toBe(17.5 * MINUTE);
+  });
+
+  it('blocking point: 2 minutes before expiry, capped at half the observed lifetime', () => {
+    expect(blockingPoint(60 * MINUTE, 0, 2 * MINUTE)).toBe(58 * MINUTE);
+    expect(blockingPoint(90_000, 0, 2 * MINUTE)).toBe(45_000);
+    expect(blockingPoint(100, 200, 2 * MINUTE)).toBe(100); // obtained after expiry: no window
+  });
+
+  it('decisions', () => {
+    const blockingAt = blockingPoint(60 * MINUTE, 0, 2 * MINUTE);
+    expect(decide(Number.NEGATIVE_INFINITY, 0, 0)).toBe(WAIT_FOR_REFRESH); // no token
+    expect(decide(blockingAt, 50 * MINUTE, 49 * MINUTE)).toBe(USE);
+    expect(decide(blockingAt, 50 * MINUTE, 50 * MINUTE)).toBe(USE_AND_REFRESH_IN_BACKGROUND);
+    expect(decide(blockingAt, 50 * MINUTE, 58 * MINUTE)).toBe(WAIT_FOR_REFRESH);
+    expect(decide(blockingAt, 50 * MINUTE, 61 * MINUTE)).toBe(WAIT_FOR_REFRESH);
+  });
+
+  it('USE holds exactly while now is before both points: the engine fast path agrees with decide', () => {
+    const time = fc.integer({ min: -1e7, max: 1e7 });
+    fc.assert(
+      fc.property(time, time, time, (blockingAt, refreshAt, now) => {
+        expect(decide(blockingAt, refreshAt, now) === USE).toBe(now < refreshAt && now < blockingAt);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('an expired token always means waiting, whatever the window', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.nat(1e6),
+        fc.nat(1e6),
+        (expiresOn, obtainedAt, window, late) => {
+          expect(decide(blockingPoint(expiresOn, obtainedAt, window), Number.POSITIVE_INFINITY, expiresOn + late)).toBe(
+            WAIT_FOR_REFRESH,
+          );
+        },
+      ),
+    );
+  });
+
+  it('retry delays: 1 s doubling, capped at 60 s and at the remaining lifetime; none once expired', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((attempt) => retryDelayInMs(attempt, undefined, 0))).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000,
+    ]);
+    expect(retryDelayInMs(5, 10_000, 0)).toBe(10_000);
+    expect(retryDelayInMs(0, 10_000, 10_000)).toBeUndefined();
+    expect(retryDelayInMs(1000, undefined, 0)).toBe(60_000);
+  });
+});
