@@ -45,7 +45,7 @@ function hmac(context: EmulatorContext, request: EmulatorRequest): AuthResult {
       contentSha256: single(headers['x-ms-content-sha256']),
       body: request.body,
     },
-    context.accessKeyBytes,
+    context.accessKeyHmac,
     context.now(),
   );
   if (!result.ok) throw denied(result.reason);

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { HmacSha256 } from './hmac-sha256.js';
 import type { JwtSigner } from './jwt.js';
 import type { IdentityStore } from './store.js';
 import type { AcsTokenClaims, EntraTokenClaims } from './tokens.js';
@@ -14,8 +15,8 @@ export interface EmulatorContext {
   readonly store: IdentityStore;
   /** Resolves once every mutation made so far is durable (immediately without `--data`). */
   readonly commit: () => Promise<void>;
-  /** The decoded HMAC key, decoded once. */
-  readonly accessKeyBytes: Buffer;
+  /** HMAC-SHA256 with the decoded access key, prepared once. */
+  readonly accessKeyHmac: HmacSha256;
   readonly acsSigner: JwtSigner;
   readonly entraSigner: JwtSigner;
   readonly now: () => number;

@@ -1,5 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { EMPTY_CONTENT_HASH, SIGNED_HEADERS, stringToSign } from 'acs-common/signing';
+import { type HmacSha256, sha256Base64 } from './hmac-sha256.js';
 import { parseRfc1123 } from './time.js';
 
 /**
@@ -40,11 +41,11 @@ const fail = (reason: string): HmacVerification => ({ ok: false, reason });
  *
  * @example
  * ```ts
- * const result = verifyHmac(parts, Buffer.from(accessKey, 'base64'), Date.now());
+ * const result = verifyHmac(parts, hmacSha256(Buffer.from(accessKey, 'base64')), Date.now());
  * if (!result.ok) throw denied(result.reason);
  * ```
  */
-export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestamp: number): HmacVerification {
+export function verifyHmac(parts: HmacRequestParts, sign: HmacSha256, nowTimestamp: number): HmacVerification {
   const { authorization } = parts;
   if (authorization === undefined || authorization === '') return fail('The request has no Authorization header.');
   const header = parseAuthorization(authorization);
@@ -66,17 +67,15 @@ export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestam
 
   if (parts.host === undefined || parts.host === '') return fail('The request has no Host header.');
   if (parts.contentSha256 === undefined) return fail('The request has no x-ms-content-sha256 header.');
-  const contentHash =
-    parts.body.length === 0 ? EMPTY_CONTENT_HASH : createHash('sha256').update(parts.body).digest('base64');
+  const contentHash = parts.body.length === 0 ? EMPTY_CONTENT_HASH : sha256Base64(parts.body);
   if (parts.contentSha256 !== contentHash) {
     return fail("Request 'x-ms-content-sha256' differs from generated content hash.");
   }
 
-  const expected = createHmac('sha256', key)
-    .update(
-      stringToSign({ method: parts.method, pathAndQuery: parts.pathAndQuery, date, host: parts.host, contentHash }),
-    )
-    .digest('base64');
+  const expected = sign(
+    stringToSign({ method: parts.method, pathAndQuery: parts.pathAndQuery, date, host: parts.host, contentHash }),
+    'base64',
+  );
   const given = header.signature;
   // Equal lengths first (timingSafeEqual demands it); the length of a signature is no secret.
   if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {

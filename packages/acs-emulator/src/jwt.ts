@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { type HmacSha256, hmacSha256 } from './hmac-sha256.js';
 
 /**
  * Compact HS256 JWTs with node:crypto. HMAC rather than RSA: a 2048-bit RSA signature costs about
@@ -10,7 +11,7 @@ export type JwtPayload = Record<string, unknown>;
 
 /** A signing key plus its pre-encoded header, built once per key. */
 export interface JwtSigner {
-  readonly key: Buffer;
+  readonly sign: HmacSha256;
   readonly encodedHeader: string;
 }
 
@@ -24,7 +25,7 @@ export interface JwtSigner {
  */
 export function createJwtSigner(key: Buffer, extraHeader: Record<string, string> = {}): JwtSigner {
   const header = { alg: 'HS256', ...extraHeader, typ: 'JWT' };
-  return { key, encodedHeader: Buffer.from(JSON.stringify(header)).toString('base64url') };
+  return { sign: hmacSha256(key), encodedHeader: Buffer.from(JSON.stringify(header)).toString('base64url') };
 }
 
 /**
@@ -36,8 +37,20 @@ export function createJwtSigner(key: Buffer, extraHeader: Record<string, string>
  * ```
  */
 export function signJwt(signer: JwtSigner, payload: JwtPayload): string {
-  const signingInput = `${signer.encodedHeader}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-  return `${signingInput}.${createHmac('sha256', signer.key).update(signingInput).digest('base64url')}`;
+  return signJwtJson(signer, JSON.stringify(payload));
+}
+
+/**
+ * Signs a payload given as JSON text (the caller guarantees it is a JSON object).
+ *
+ * @example
+ * ```ts
+ * const token = signJwtJson(signer, '{"sub":"x","exp":1900000000}');
+ * ```
+ */
+export function signJwtJson(signer: JwtSigner, payloadJson: string): string {
+  const signingInput = `${signer.encodedHeader}.${Buffer.from(payloadJson).toString('base64url')}`;
+  return `${signingInput}.${signer.sign(signingInput, 'base64url')}`;
 }
 
 /**
@@ -60,7 +73,7 @@ export function verifyJwt(signer: JwtSigner, token: string): { payload: JwtPaylo
     return { reason: 'The token was not issued by this emulator.' };
   }
   // Compare the base64url text, not decoded bytes: a lenient decoder would accept several spellings.
-  const expected = Buffer.from(createHmac('sha256', signer.key).update(token.slice(0, secondDot)).digest('base64url'));
+  const expected = Buffer.from(signer.sign(token.slice(0, secondDot), 'base64url'));
   const given = Buffer.from(token.slice(secondDot + 1));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { reason: 'The token signature is invalid.' };

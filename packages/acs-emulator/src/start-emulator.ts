@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { removeStaleTemporaries } from './atomic-write.js';
 import { loadCertificate, selfSignedCertificate, type TlsMaterial } from './certificate.js';
 import type { EmulatorContext } from './context.js';
+import { hmacSha256 } from './hmac-sha256.js';
 import { createJwtSigner } from './jwt.js';
 import { type EmulatorOptions, resolveOptions } from './options.js';
 import { ROUTES } from './routes.js';
@@ -68,7 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     resourceId: state.resourceId,
     store: state.store,
     commit: writer === undefined ? resolvedCommit : () => writer.commit(),
-    accessKeyBytes: Buffer.from(accessKey, 'base64'),
+    accessKeyHmac: hmacSha256(Buffer.from(accessKey, 'base64')),
     acsSigner: createJwtSigner(derive('acs-access-token'), { kid: '1' }),
     entraSigner: createJwtSigner(derive('entra-access-token'), { kid: 'acs-emulator-entra' }),
     now: resolved.now,

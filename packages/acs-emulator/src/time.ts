@@ -16,9 +16,17 @@ const RFC_1123 =
  * ```
  */
 export function formatExpiresOn(timestamp: number): string {
-  const iso = new Date(timestamp).toISOString(); // 2025-04-10T21:39:39.324Z
-  return `${iso.slice(0, 23)}0000+00:00`;
+  // Tokens issued within the same second share an expiry: remember the last one.
+  if (timestamp !== lastTimestamp) {
+    const iso = new Date(timestamp).toISOString(); // 2025-04-10T21:39:39.324Z
+    lastFormatted = `${iso.slice(0, 23)}0000+00:00`;
+    lastTimestamp = timestamp;
+  }
+  return lastFormatted;
 }
+
+let lastTimestamp = Number.NaN;
+let lastFormatted = '';
 
 /**
  * Parses an RFC 1123 date as sent in `x-ms-date` (`Wed, 13 Apr 2022 18:09:12 GMT`); anything else

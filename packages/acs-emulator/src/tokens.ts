@@ -1,5 +1,5 @@
 import { skypeIdOf } from './ids.js';
-import { type JwtSigner, signJwt, verifyJwt } from './jwt.js';
+import { type JwtSigner, signJwt, signJwtJson, verifyJwt } from './jwt.js';
 import { type ExchangeFamily, familyOfAudience } from './scopes.js';
 
 /**
@@ -42,17 +42,10 @@ export function mintAcsToken(
 ): { token: string; expiresOnTimestamp: number } {
   const iat = Math.floor(input.issuedAtTimestamp / 1000);
   const exp = Math.floor(input.expiresOnTimestamp / 1000);
-  const token = signJwt(signer, {
-    skypeid: skypeIdOf(input.identityId),
-    scp: 1792,
-    csi: String(iat),
-    exp,
-    acsScope: input.scopes.join(','),
-    resourceId: input.resourceId,
-    iat,
-    rev: input.revision,
-  });
-  return { token, expiresOnTimestamp: exp * 1000 };
+  // The JSON text of {skypeid, scp, csi, exp, acsScope, resourceId, iat, rev}, written directly:
+  // this runs for every token issued.
+  const payload = `{"skypeid":${JSON.stringify(skypeIdOf(input.identityId))},"scp":1792,"csi":"${iat}","exp":${exp},"acsScope":${JSON.stringify(input.scopes.join(','))},"resourceId":${JSON.stringify(input.resourceId)},"iat":${iat},"rev":${input.revision}}`;
+  return { token: signJwtJson(signer, payload), expiresOnTimestamp: exp * 1000 };
 }
 
 /**

@@ -31,7 +31,10 @@ describe('acs-emulator CLI', () => {
     const emulator = { endpoint: cli.ready.endpoint, accessKey: cli.accessKey };
     expect((await signed(emulator, 'POST', `/identities?${IDENTITY}`, undefined, { ca })).status).toBe(201);
     const viaLocalhost = cli.ready.endpoint.replace('127.0.0.1', 'localhost');
-    expect((await signed({ ...emulator, endpoint: viaLocalhost }, 'POST', `/identities?${IDENTITY}`, undefined, { ca })).status).toBe(201);
+    expect(
+      (await signed({ ...emulator, endpoint: viaLocalhost }, 'POST', `/identities?${IDENTITY}`, undefined, { ca }))
+        .status,
+    ).toBe(201);
     await expect(send(cli.ready.endpoint, { method: 'GET', target: '/' })).rejects.toThrow(/self-signed|certificate/i);
 
     cli.child.kill('SIGTERM');

@@ -64,7 +64,11 @@ describe('--data persistence', () => {
               const target = `/identities/${encodeURIComponent(id)}?${IDENTITY}`;
               const removed = await send(
                 emulator.endpoint,
-                { method: 'DELETE', target, headers: hmacHeaders(emulator.endpoint, emulator.accessKey, { method: 'DELETE', target }) },
+                {
+                  method: 'DELETE',
+                  target,
+                  headers: hmacHeaders(emulator.endpoint, emulator.accessKey, { method: 'DELETE', target }),
+                },
                 { agent },
               );
               if (removed.status === 204) deleted.add(id);

@@ -77,12 +77,23 @@ describe('state file', () => {
     const store = new IdentityStore();
     store.create('8:acs:r_a', Date.UTC(2025, 0, 1));
     store.revoke('8:acs:r_a');
-    const text = serializeState({ resourceId: 'r', accessKey: 'pw==', signingSecret: Buffer.alloc(32, 1).toString('base64'), store });
+    const text = serializeState({
+      resourceId: 'r',
+      accessKey: 'pw==',
+      signingSecret: Buffer.alloc(32, 1).toString('base64'),
+      store,
+    });
     const parsed = parseState(text, 'state.json');
     expect(serializeState(parsed)).toBe(text);
-    expect(parsed.store.get('8:acs:r_a')).toEqual({ id: '8:acs:r_a', createdAtTimestamp: Date.UTC(2025, 0, 1), minRevision: 2 });
+    expect(parsed.store.get('8:acs:r_a')).toEqual({
+      id: '8:acs:r_a',
+      createdAtTimestamp: Date.UTC(2025, 0, 1),
+      minRevision: 2,
+    });
 
-    expect(() => parseState('{', 'state.json')).toThrow('state.json is not a usable acs-emulator data file: it is not valid JSON.');
+    expect(() => parseState('{', 'state.json')).toThrow(
+      'state.json is not a usable acs-emulator data file: it is not valid JSON.',
+    );
     expect(() => parseState('{"format":"other"}', 's')).toThrow('"format"');
     const badIdentity = JSON.parse(text);
     badIdentity.identities.push({ id: 1 });

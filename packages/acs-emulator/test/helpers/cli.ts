@@ -51,7 +51,9 @@ export function startCli(args: readonly string[]): Promise<RunningCli> {
 }
 
 /** Runs the CLI to completion (for flags that make it exit at once). */
-export async function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runCli(
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
