@@ -44,10 +44,12 @@ export type AuthResult =
   | { readonly kind: 'entraToken'; readonly claims: EntraTokenClaims }
   | { readonly kind: 'loopback' };
 
-/** An answer: a status and an optional JSON body. */
+/** An answer: a status and an optional JSON body (a value, or JSON text already serialised). */
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  /** The body as JSON text, for hot paths that write it directly; takes precedence over `body`. */
+  readonly json?: string;
 }
 
 /** A route handler. */

@@ -72,11 +72,11 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const API_VERSION_PREFIX = 'api-version=';
 
 function send(response: ServerResponse, reply: Reply): void {
-  if (reply.body === undefined) {
+  if (reply.json === undefined && reply.body === undefined) {
     response.writeHead(reply.status).end();
     return;
   }
-  const json = JSON.stringify(reply.body);
+  const json = reply.json ?? JSON.stringify(reply.body);
   response
     .writeHead(reply.status, ['content-type', JSON_TYPE, 'content-length', String(Buffer.byteLength(json))])
     .end(json);

@@ -77,7 +77,9 @@ export const issueAccessToken: Handler = (context, request) => {
   if (json === undefined) throw badRequest('InvalidRequestBody', 'The request body {"scopes": [...]} is required.');
   const scopes = validateScopes(json.scopes, 'scopes', true);
   const expiresInMinutes = validateExpiresInMinutes(json.expiresInMinutes, context.minTokenLifetimeInMinutes);
-  return { status: 200, body: issue(context, record, scopes, expiresInMinutes, context.now()) };
+  const { token, expiresOn } = issue(context, record, scopes, expiresInMinutes, context.now());
+  // Both strings are JSON-safe (base64url with dots; a date), so the text is written directly.
+  return { status: 200, json: `{"token":"${token}","expiresOn":"${expiresOn}"}` };
 };
 
 /**
