@@ -5,7 +5,15 @@ import { MAX_TOKEN_LIFETIME_IN_MINUTES, MIN_TOKEN_LIFETIME_IN_MINUTES } from './
  * Options of `startEmulator`, validated up front with `TypeError`s that name the option.
  */
 
-/** How to start the emulator. Every option is optional. */
+/**
+ * How to start the emulator. Every option is optional.
+ *
+ * @example
+ * ```ts
+ * // Plain HTTP on a free port, state kept across restarts, 1-minute tokens allowed for a demo.
+ * await startEmulator({ http: true, dataFile: '.acs-emulator/state.json', minTokenLifetimeInMinutes: 1 });
+ * ```
+ */
 export interface EmulatorOptions {
   /** Address to listen on. Default `127.0.0.1`. */
   readonly host?: string;

@@ -16,7 +16,18 @@ import { SnapshotWriter } from './snapshot-writer.js';
 import { type EmulatorState, parseState, serializeState } from './state-file.js';
 import { IdentityStore } from './store.js';
 
-/** A running emulator. `connectionString` and `accessKey` are not enumerable, so logging the object shows no key. */
+/**
+ * A running emulator. `connectionString` and `accessKey` are not enumerable, so logging the
+ * object shows no key.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startEmulator();
+ * process.env.NODE_EXTRA_CA_CERTS; // must be set before the client process starts: emulator.caCertPath
+ * const client = new CommunicationIdentityClient(emulator.connectionString);
+ * await emulator.close();
+ * ```
+ */
 export interface RunningEmulator {
   /** `https://127.0.0.1:PORT/` (or `http://…` with `http: true`). */
   readonly endpoint: string;
