@@ -42,7 +42,7 @@ export async function cachedGetToken() {
     return [
       row({
         id: 'a',
-        name: 'getToken, cached token (refresher form)',
+        name: 'getToken, cached (refresher form)',
         unit: 'ns/op',
         ...timing,
         goal: 2,

@@ -40,7 +40,7 @@ export async function coldStart() {
   return [
     row({
       id: 'g-require',
-      name: "cold require('…') over bare node",
+      name: 'cold require, over bare node',
       unit: 'ms',
       ours: m.oursRequire - m.bareCjs,
       official: m.officialRequire - m.bareCjs,
@@ -49,7 +49,7 @@ export async function coldStart() {
     }),
     row({
       id: 'g-import',
-      name: "cold import '…' over bare node",
+      name: 'cold import, over bare node',
       unit: 'ms',
       ours: m.oursImport - m.bareEsm,
       official: m.officialImport - m.bareEsm,

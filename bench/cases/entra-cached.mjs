@@ -31,7 +31,7 @@ export async function entraCachedGetToken() {
     return [
       row({
         id: 'f',
-        name: 'getToken, cached Entra-exchanged token',
+        name: 'getToken, cached (Entra form)',
         unit: 'ns/op',
         ours: result.ours,
         official: result.official,

@@ -47,12 +47,13 @@ export async function refreshStampede() {
     }),
     row({
       id: 'b2',
-      name: `${CALLERS.toLocaleString('en-US')} concurrent getToken at expiry: refresher calls (most in ${ROUNDS} runs)`,
+      name: `${CALLERS.toLocaleString('en-US')} concurrent getToken at expiry: refresher calls`,
       unit: 'calls',
       ours: calls('ours'),
       official: calls('official'),
       goalText: 'ours = 1',
       pass: calls('ours') === 1,
+      note: `most refresher calls in ${ROUNDS} runs`,
     }),
   ];
 }

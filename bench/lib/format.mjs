@@ -3,6 +3,7 @@ export function formatValue(value, unit) {
   if (unit === 'ns/op') return value >= 10_000 ? `${(value / 1000).toFixed(1)} µs` : `${Math.round(value)} ns`;
   if (unit === 'ms') return `${value.toFixed(1)} ms`;
   if (unit === 'B gz' || unit === 'bytes') return `${Math.round(value).toLocaleString('en-US')} B`;
+  if (unit === 'calls') return String(value);
   return `${value} ${unit}`;
 }
 
