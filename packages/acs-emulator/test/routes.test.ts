@@ -56,10 +56,12 @@ describe('identities', () => {
 
     const before = Date.now();
     const withToken = await createUser({ createTokenWithScopes: ['chat'] });
+    const after = Date.now();
     expect(withToken.accessToken?.expiresOn).toMatch(SEVEN_DIGITS_EXPIRES_ON);
-    const lifetime = Date.parse(withToken.accessToken?.expiresOn ?? '') - before;
-    expect(lifetime).toBeGreaterThan(1440 * 60_000 - 2_000);
-    expect(lifetime).toBeLessThanOrEqual(1440 * 60_000);
+    // exp is whole seconds: at most one second before "issue time + 24 h".
+    const expiresOnTimestamp = Date.parse(withToken.accessToken?.expiresOn ?? '');
+    expect(expiresOnTimestamp).toBeGreaterThan(before + 1440 * 60_000 - 1_000);
+    expect(expiresOnTimestamp).toBeLessThanOrEqual(after + 1440 * 60_000);
     expect(plain.id).not.toBe(withToken.id);
   });
 
