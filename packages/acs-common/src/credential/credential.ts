@@ -11,6 +11,8 @@ import type {
 } from './types.js';
 import { invalidOption } from './validate.js';
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 const FORMS =
   'a token string, an AccessToken with a non-empty token and a finite expiresOnTimestamp, { tokenRefresher } or { resourceEndpoint, tokenCredential }';
 
@@ -53,13 +55,9 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
     if (typeof options === 'string' || isAccessToken(options)) {
       const token = parseToken(options, Date.now());
       this.#strategy = { getToken: () => Promise.resolve(token), dispose: () => {} };
-    } else if (typeof options === 'object' && options !== null && 'tokenRefresher' in options) {
+    } else if (isObject(options) && 'tokenRefresher' in options) {
       this.#strategy = createRefreshingStrategy(options);
-    } else if (
-      typeof options === 'object' &&
-      options !== null &&
-      ('resourceEndpoint' in options || 'tokenCredential' in options)
-    ) {
+    } else if (isObject(options) && ('resourceEndpoint' in options || 'tokenCredential' in options)) {
       this.#strategy = this.createEntraStrategy(options);
     } else {
       // Includes malformed AccessTokens, which 2.5.0 silently treats as Entra options.

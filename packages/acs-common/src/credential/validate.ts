@@ -10,11 +10,6 @@ export function invalidOption(name: string, expected: string, value: unknown): T
   return new TypeError(`AzureCommunicationTokenCredential: ${name} must be ${expected}; got ${describeType(value)}.`);
 }
 
-/** Throws a TypeError unless `value` is undefined or a function. */
-export function assertOptionalFunction(value: unknown, name: string): void {
-  if (value !== undefined && typeof value !== 'function') throw invalidOption(name, 'a function', value);
-}
-
 /** Throws a TypeError unless `value` is undefined or a Clock. */
 export function assertOptionalClock(value: unknown): asserts value is Clock | undefined {
   const clock = value as Partial<Record<keyof Clock, unknown>> | null | undefined;

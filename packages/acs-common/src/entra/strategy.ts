@@ -15,7 +15,7 @@ import type { TokenStrategy } from '../credential/strategy.js';
 import type { EntraCommunicationTokenCredentialOptions } from '../credential/types.js';
 import type { AbortSignalLike, AccessToken } from '../lib/core-auth-types.js';
 import { AcsError } from '../lib/errors.js';
-import { RefreshEngine } from '../lib/refresh-engine.js';
+import { RefreshEngine, type RefreshPolicy } from '../lib/refresh-engine.js';
 import { sendExchange } from './exchange.js';
 import { buildExchangeRequest } from './exchange-request.js';
 import { resolveEntraOptions } from './options.js';
@@ -49,6 +49,20 @@ function isTokenLike(value: unknown): value is AccessToken {
   return typeof token === 'string' && token !== '' && typeof expiresOnTimestamp === 'number';
 }
 
+/** The Entra token: requested again 5 minutes before it expires. */
+const ENTRA_TOKEN_POLICY: RefreshPolicy<AccessToken> = {
+  blockingWindowInMs: ENTRA_TOKEN_REFRESH_WINDOW_IN_MS,
+  expiredResultMessage: EXPIRED_ENTRA_TOKEN,
+  name: 'AzureCommunicationTokenCredential (Entra token)',
+};
+
+/** The ACS token from the exchange: exchanged again 2 minutes before it expires. */
+const ACS_TOKEN_POLICY: RefreshPolicy<AccessToken> = {
+  blockingWindowInMs: ACS_TOKEN_REFRESH_WINDOW_IN_MS,
+  expiredResultMessage: EXPIRED_ACS_TOKEN,
+  name: 'AzureCommunicationTokenCredential (Entra exchange)',
+};
+
 /**
  * Validates the Entra options (throwing `TypeError`s at once) and returns the exchange strategy.
  *
@@ -61,10 +75,7 @@ function isTokenLike(value: unknown): value is AccessToken {
 export function createEntraStrategy(options: EntraCommunicationTokenCredentialOptions): TokenStrategy {
   const config = resolveEntraOptions(options);
   const { clock, tokenCredential, scopes, url } = config;
-  /** The Entra token string each cached ACS token was exchanged for (keeps the token objects clean). */
-  const exchangedWith = new WeakMap<AccessToken, string>();
-
-  const entraEngine = new RefreshEngine({
+  const entraEngine = new RefreshEngine(ENTRA_TOKEN_POLICY, {
     refresh: async (abortSignal) => {
       // 2.5.0 passes `undefined` when there is no signal; a fresh copy keeps our scopes ours.
       const result = await tokenCredential.getToken([...scopes], abortSignal ? { abortSignal } : undefined);
@@ -77,33 +88,33 @@ export function createEntraStrategy(options: EntraCommunicationTokenCredentialOp
       return { token: result.token, expiresOnTimestamp: result.expiresOnTimestamp };
     },
     clock,
-    blockingWindowInMs: ENTRA_TOKEN_REFRESH_WINDOW_IN_MS,
-    expiredResultMessage: EXPIRED_ENTRA_TOKEN,
-    name: 'AzureCommunicationTokenCredential (Entra token)',
   });
 
-  const acsEngine = new RefreshEngine({
-    refresh: async (abortSignal) => {
-      const entra = await entraEngine.getToken(abortSignal);
-      const acs = await sendExchange(buildExchangeRequest(url, entra.token), config, entra.token, abortSignal);
-      exchangedWith.set(acs, entra.token);
-      return acs;
-    },
-    clock,
-    blockingWindowInMs: ACS_TOKEN_REFRESH_WINDOW_IN_MS,
-    expiredResultMessage: EXPIRED_ACS_TOKEN,
-    name: 'AzureCommunicationTokenCredential (Entra exchange)',
-  });
+  /**
+   * One ACS-token engine per Entra token string: when the Entra token changes, the next caller
+   * swaps in a fresh engine (synchronously, so concurrent callers share it), whose first
+   * getToken exchanges the new Entra token. Exchanges still in flight on the old engine finish
+   * for the callers that joined them.
+   */
+  const acsEngineFor = (entraToken: string) =>
+    new RefreshEngine(ACS_TOKEN_POLICY, {
+      refresh: (abortSignal) => sendExchange(buildExchangeRequest(url, entraToken), config, entraToken, abortSignal),
+      clock,
+    });
+  let exchangedFor: string | undefined;
+  let acsEngine: RefreshEngine | undefined;
 
   return {
     async getToken(abortSignal: AbortSignalLike | undefined): Promise<AccessToken> {
-      const entra = await entraEngine.getToken(abortSignal);
-      const cached = acsEngine.cachedToken;
-      if (cached !== undefined && exchangedWith.get(cached) !== entra.token) acsEngine.invalidate();
+      const { token: entraToken } = await entraEngine.getToken(abortSignal);
+      if (acsEngine === undefined || exchangedFor !== entraToken) {
+        exchangedFor = entraToken;
+        acsEngine = acsEngineFor(entraToken);
+      }
       return acsEngine.getToken(abortSignal);
     },
     dispose(): void {
-      acsEngine.dispose();
+      acsEngine?.dispose();
       entraEngine.dispose();
     },
   };

@@ -13,17 +13,11 @@ import {
   WAIT_FOR_REFRESH,
 } from './refresh-policy.js';
 
-/** Options of {@link RefreshEngine}. Times are milliseconds. */
-export interface RefreshEngineOptions<T extends AccessToken> {
-  /**
-   * Obtains a fresh token. Receives the abort signal of the caller that started the refresh,
-   * or `undefined` for background refreshes. May throw; the engine never lets a background
-   * failure become an unhandled rejection.
-   */
-  readonly refresh: (abortSignal: AbortSignalLike | undefined) => Promise<T>;
-  readonly clock: Clock;
-  /** A token to start with (parsed by the caller). */
-  readonly initialToken?: T | undefined;
+/**
+ * How an engine refreshes: the windows and texts, shared by every engine of one kind (so a
+ * credential does not carry its own copy). Times are milliseconds.
+ */
+export interface RefreshPolicy<T extends AccessToken> {
   /** Callers wait for a refresh when less than this remains (capped at half the observed lifetime). */
   readonly blockingWindowInMs: number;
   /**
@@ -37,6 +31,21 @@ export interface RefreshEngineOptions<T extends AccessToken> {
   readonly expiredResultMessage: string;
   /** Name used in log lines. */
   readonly name: string;
+  /** Turns what `refresh` resolved to into a token (for example, parses a JWT). Default: as is. */
+  readonly normalize?: ((value: unknown, nowInMs: number) => T) | undefined;
+}
+
+/** What one engine needs of its own. */
+export interface RefreshEngineOptions<T extends AccessToken> {
+  /**
+   * Obtains a fresh token (or a value `policy.normalize` turns into one). Receives the abort
+   * signal of the caller that started the refresh, or `undefined` for background refreshes. May
+   * throw, synchronously or not; the engine never lets a background failure go unhandled.
+   */
+  readonly refresh: (abortSignal: AbortSignalLike | undefined) => unknown;
+  readonly clock: Clock;
+  /** A token to start with (parsed by the caller). */
+  readonly initialToken?: T | undefined;
   /** Told about every failed background refresh. */
   readonly onRefreshError?: ((error: unknown) => void) | undefined;
 }
@@ -59,82 +68,72 @@ export interface RefreshEngineOptions<T extends AccessToken> {
  *
  * @example
  * ```ts
- * const engine = new RefreshEngine({
- *   refresh: async (signal) => fetchToken(signal),
- *   clock: systemClock,
+ * const policy: RefreshPolicy<AccessToken> = {
  *   blockingWindowInMs: 2 * 60_000,
  *   backgroundWindowInMs: 10 * 60_000,
  *   proactiveTimer: true,
  *   expiredResultMessage: 'The token returned from the tokenRefresher is expired.',
  *   name: 'example',
- * });
+ * };
+ * const engine = new RefreshEngine(policy, { refresh: (signal) => fetchToken(signal), clock: systemClock });
  * const { token } = await engine.getToken();
  * engine.dispose();
  * ```
  */
 export class RefreshEngine<T extends AccessToken = AccessToken> {
-  // Configuration, copied out of the options so the options object is not kept alive.
-  readonly #refresh: (abortSignal: AbortSignalLike | undefined) => Promise<T>;
+  readonly #policy: RefreshPolicy<T>;
+  readonly #refresh: (abortSignal: AbortSignalLike | undefined) => unknown;
   readonly #clock: Clock;
-  readonly #blockingWindowInMs: number;
-  readonly #backgroundWindowInMs: number | undefined;
-  readonly #proactive: boolean;
-  readonly #expiredMessage: string;
-  readonly #name: string;
   readonly #onRefreshError: ((error: unknown) => void) | undefined;
-  // State.
   #token: T | undefined;
+  /** `Promise.resolve(#token)`, made at most once per token: the fast path allocates nothing. */
+  #resolved: Promise<T> | undefined;
   /** When callers start waiting for a refresh of #token; -Infinity without a token. */
-  #blockingAt = Number.NEGATIVE_INFINITY;
-  /** When a background refresh of #token is due; Infinity when background refresh is off. */
+  #blockingAt = -Infinity;
+  /**
+   * When a background refresh of #token is due (Infinity when background refresh is off); with a
+   * proactive policy, also when the pending timer is due.
+   */
   #refreshAt = 0;
   #flight: Promise<T> | undefined;
   #flightSignal: AbortSignalLike | undefined;
   #timer: unknown;
-  #timerAt = 0;
   #disposed = false;
-  /** Bumped by dispose() and invalidate(): refreshes started before do not store their result. */
+  /** Bumped by dispose(): refreshes started before do not store their result. */
   #epoch = 0;
   #retryAttempt = 0;
 
-  constructor(options: RefreshEngineOptions<T>) {
+  constructor(policy: RefreshPolicy<T>, options: RefreshEngineOptions<T>) {
+    this.#policy = policy;
     this.#refresh = options.refresh;
     this.#clock = options.clock;
-    this.#blockingWindowInMs = options.blockingWindowInMs;
-    this.#backgroundWindowInMs = options.backgroundWindowInMs;
-    this.#proactive = options.proactiveTimer === true;
-    this.#expiredMessage = options.expiredResultMessage;
-    this.#name = options.name;
     this.#onRefreshError = options.onRefreshError;
     const now = this.#clock.now();
     if (options.initialToken) this.#store(options.initialToken, now, now);
-    if (this.#proactive) this.#arm(this.#token ? this.#refreshAt : now);
-  }
-
-  /** The cached token, if any (no refresh, no clock check). */
-  get cachedToken(): T | undefined {
-    return this.#token;
+    else this.#refreshAt = now;
+    if (policy.proactiveTimer) this.#arm();
   }
 
   /** A valid token: the cached one, or the result of the (shared) refresh. */
   getToken(abortSignal?: AbortSignalLike): Promise<T> {
     // Fast path: a cached token that needs nothing done (the common case, a few ns).
     const now = this.#clock.now();
-    if (now < this.#refreshAt && now < this.#blockingAt) return Promise.resolve(this.#token as T);
+    if (now < this.#refreshAt && now < this.#blockingAt) {
+      this.#resolved ??= Promise.resolve(this.#token as T);
+      return this.#resolved;
+    }
     return this.#acquire(abortSignal);
   }
 
-  /** Drops the cached token: the next `getToken` waits for a new one. A refresh in flight is not stored. */
-  invalidate(): void {
-    this.#epoch++;
-    this.#token = this.#flight = undefined;
-    this.#blockingAt = Number.NEGATIVE_INFINITY;
-  }
-
-  /** Idempotent. Clears the timer; later `getToken` calls reject with "User credential is disposed". */
+  /**
+   * Idempotent. Clears the timer and drops the token; a refresh in flight is not stored; later
+   * `getToken` calls reject with "User credential is disposed".
+   */
   dispose(): void {
     this.#disposed = true;
-    this.invalidate();
+    this.#epoch++;
+    this.#token = this.#flight = undefined;
+    this.#blockingAt = -Infinity;
     this.#clearTimer();
   }
 
@@ -167,23 +166,29 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   }
 
   #store(value: T, obtainedAt: number, now: number): void {
-    const window = this.#backgroundWindowInMs;
+    const { blockingWindowInMs, backgroundWindowInMs } = this.#policy;
     this.#token = value;
-    this.#blockingAt = blockingPoint(value.expiresOnTimestamp, obtainedAt, this.#blockingWindowInMs);
-    this.#refreshAt = window === undefined ? Infinity : backgroundRefreshAt(value.expiresOnTimestamp, now, window);
+    this.#resolved = undefined;
+    this.#blockingAt = blockingPoint(value.expiresOnTimestamp, obtainedAt, blockingWindowInMs);
+    this.#refreshAt =
+      backgroundWindowInMs === undefined
+        ? Infinity
+        : backgroundRefreshAt(value.expiresOnTimestamp, now, backgroundWindowInMs);
   }
 
   #start(abortSignal: AbortSignalLike | undefined, background?: boolean): Promise<T> {
     const epoch = this.#epoch;
     const startedAt = this.#clock.now();
     const flight = (async () => {
-      const value = await this.#refresh(abortSignal);
+      const result = await this.#refresh(abortSignal);
       const now = this.#clock.now();
-      if (now >= value.expiresOnTimestamp) throw new AcsError(this.#expiredMessage, 'ERR_TOKEN_EXPIRED');
+      const { normalize, expiredResultMessage } = this.#policy;
+      const value = normalize ? normalize(result, now) : (result as T);
+      if (now >= value.expiresOnTimestamp) throw new AcsError(expiredResultMessage, 'ERR_TOKEN_EXPIRED');
       if (epoch === this.#epoch) {
         this.#store(value, startedAt, now);
         this.#retryAttempt = 0;
-        if (this.#proactive) this.#arm(this.#refreshAt);
+        if (this.#policy.proactiveTimer) this.#arm();
       }
       return value;
     })();
@@ -200,7 +205,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
         let detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
         const current = this.#token?.token;
         if (current) detail = detail.split(current).join('<redacted token>');
-        log('warning', `${this.#name}: background token refresh failed (${detail}); retrying.`);
+        log('warning', `${this.#policy.name}: background refresh failed (${detail}); retrying.`);
         try {
           this.#onRefreshError?.(error);
         } catch {
@@ -208,7 +213,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
         }
       }
       // A failure seen by a waiting caller still needs the proactive schedule to go on.
-      if (background || (this.#proactive && this.#timer === undefined)) this.#scheduleRetry();
+      if (background || (this.#policy.proactiveTimer && this.#timer === undefined)) this.#scheduleRetry();
     });
     return flight;
   }
@@ -222,18 +227,18 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
     const delay = retryDelayInMs(this.#retryAttempt++, this.#token?.expiresOnTimestamp, now);
     if (delay === undefined) return; // expired: the next getToken refreshes on demand
     this.#refreshAt = now + delay;
-    if (this.#proactive) this.#arm(this.#refreshAt);
+    if (this.#policy.proactiveTimer) this.#arm();
   }
 
-  #arm(at: number): void {
+  /** Arms the one timer for #refreshAt. */
+  #arm(): void {
     this.#clearTimer();
-    this.#timerAt = at;
-    const delay = Math.min(Math.max(0, at - this.#clock.now()), MAX_TIMER_DELAY_IN_MS);
+    const delay = Math.min(Math.max(0, this.#refreshAt - this.#clock.now()), MAX_TIMER_DELAY_IN_MS);
     const handle = this.#clock.setTimeout(() => {
       this.#timer = undefined;
       if (this.#disposed) return;
       // A clamped or early timer goes back to sleep until the real due time.
-      if (this.#clock.now() < this.#timerAt) this.#arm(this.#timerAt);
+      if (this.#clock.now() < this.#refreshAt) this.#arm();
       else this.#refreshInBackground();
     }, delay);
     // Never keep a Node process alive for a credential nobody disposed.

@@ -44,19 +44,20 @@ export function decide(blockingAt: number, refreshAt: number, nowInMs: number): 
   return nowInMs >= refreshAt ? USE_AND_REFRESH_IN_BACKGROUND : USE;
 }
 
+/** First background retry delay after a failure; doubles per attempt up to RETRY_MAX_DELAY_IN_MS. */
+export const RETRY_INITIAL_DELAY_IN_MS = 1000;
+export const RETRY_MAX_DELAY_IN_MS = 60_000;
+
 /**
- * Delay before background retry number `attempt` (0-based) after a failure: `initialDelayInMs`
- * doubling, capped at `maxDelayInMs` and at the time left until expiry. `undefined` means stop
+ * Delay before background retry number `attempt` (0-based) after a failure: 1 s doubling, capped at 60 s and at the time left until expiry. `undefined` means stop
  * retrying in the background (the token has expired; the next `getToken` refreshes on demand).
  */
 export function retryDelayInMs(
   attempt: number,
   expiresOnTimestamp: number | undefined,
   nowInMs: number,
-  initialDelayInMs = 1000,
-  maxDelayInMs = 60_000,
 ): number | undefined {
-  const exponential = Math.min(initialDelayInMs * 2 ** Math.min(attempt, 30), maxDelayInMs);
+  const exponential = Math.min(RETRY_INITIAL_DELAY_IN_MS * 2 ** Math.min(attempt, 30), RETRY_MAX_DELAY_IN_MS);
   if (expiresOnTimestamp === undefined) return exponential;
   const remainingInMs = expiresOnTimestamp - nowInMs;
   return remainingInMs > 0 ? Math.min(exponential, remainingInMs) : undefined;

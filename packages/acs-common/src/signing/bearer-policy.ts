@@ -2,7 +2,7 @@ import { isLoopbackHost } from '../entra/loopback.js';
 import { systemClock } from '../lib/clock.js';
 import type { AccessToken, TokenCredential } from '../lib/core-auth-types.js';
 import { AcsError } from '../lib/errors.js';
-import { RefreshEngine } from '../lib/refresh-engine.js';
+import { RefreshEngine, type RefreshPolicy } from '../lib/refresh-engine.js';
 import type { PipelinePolicy } from './pipeline-types.js';
 
 /** The policy name, as in `@azure/core-rest-pipeline` (pipelines address policies by name). */
@@ -38,6 +38,14 @@ function isAccessToken(value: unknown): value is AccessToken {
   );
 }
 
+/** core-rest-pipeline's token cycler windows, on the shared engine. */
+const BEARER_POLICY: RefreshPolicy<AccessToken> = {
+  blockingWindowInMs: BLOCKING_WINDOW_IN_MS,
+  backgroundWindowInMs: BACKGROUND_WINDOW_IN_MS,
+  expiredResultMessage: 'The access token returned by the credential has already expired.',
+  name: bearerTokenAuthenticationPolicyName,
+};
+
 /**
  * A core-rest-pipeline-compatible bearer policy: sets `Authorization: Bearer <token>` with a
  * token from `credential.getToken(scopes)`, cached and refreshed by the shared refresh engine
@@ -55,7 +63,7 @@ export function createBearerTokenPolicy(credential: TokenCredential, scopes: str
     throw new TypeError('createBearerTokenPolicy: credential must be a TokenCredential (an object with getToken).');
   }
   const scopeList = Array.isArray(scopes) ? [...scopes] : [scopes];
-  const engine = new RefreshEngine<AccessToken>({
+  const engine = new RefreshEngine(BEARER_POLICY, {
     async refresh(abortSignal) {
       const token = await credential.getToken(scopeList, {
         ...(abortSignal === undefined ? {} : { abortSignal }),
@@ -70,11 +78,6 @@ export function createBearerTokenPolicy(credential: TokenCredential, scopes: str
       return token;
     },
     clock: systemClock,
-    blockingWindowInMs: BLOCKING_WINDOW_IN_MS,
-    backgroundWindowInMs: BACKGROUND_WINDOW_IN_MS,
-    proactiveTimer: false,
-    expiredResultMessage: 'The access token returned by the credential has already expired.',
-    name: bearerTokenAuthenticationPolicyName,
   });
   return {
     name: bearerTokenAuthenticationPolicyName,

@@ -91,7 +91,7 @@ describe('secrets', () => {
     await capture(slow.getToken({ abortSignal: AbortSignal.abort() }));
 
     expect(seen.length).toBeGreaterThan(10);
-    expect(seen.some((line) => line.includes('background token refresh failed'))).toBe(true);
+    expect(seen.some((line) => line.includes('background refresh failed'))).toBe(true);
     expect(seen.some((line) => line.includes('could not be decoded'))).toBe(true);
     for (const line of seen) {
       for (const secret of secrets) expect(line, 'a secret leaked').not.toContain(secret);

@@ -262,7 +262,7 @@ describe('proactive failures', () => {
       expect(reported).toHaveLength(5);
       expect(lines.length).toBe(5);
       for (const line of lines) {
-        expect(line).toContain('background token refresh failed');
+        expect(line).toContain('background refresh failed');
         expect(line).not.toContain(initial);
       }
       expect((await credential.getToken()).token).toBe(initial); // still valid: callers are not disturbed

@@ -14,6 +14,9 @@ export async function browserBundleSize(source: string): Promise<{ minified: num
     platform: 'browser',
     write: false,
     logLevel: 'silent',
+    // Resolve as a user's bundler would: no tsconfig `paths` of this repository (they point
+    // `#platform` at src/), so the package's own `imports` map picks dist/platform/browser.js.
+    tsconfigRaw: {},
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
