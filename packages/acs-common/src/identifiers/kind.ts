@@ -31,18 +31,20 @@ export type IdentifierKindName = CommunicationIdentifierKind['kind'];
 
 /**
  * The kind of an identifier, without copying it: the first guard that passes, in the 2.5.0
- * order. Internal.
+ * order. Internal. The guards' tests are repeated here rather than called, so that a bundle that
+ * needs the kind but no guard carries no guard.
  */
 export function kindOf(identifier: CommunicationIdentifier): IdentifierKindName {
-  return isCommunicationUserIdentifier(identifier)
+  const i = requireIdentifier(identifier) as IdentifierFields;
+  return typeof i.communicationUserId === 'string'
     ? 'communicationUser'
-    : isPhoneNumberIdentifier(identifier)
+    : typeof i.phoneNumber === 'string'
       ? 'phoneNumber'
-      : isMicrosoftTeamsUserIdentifier(identifier)
+      : typeof i.microsoftTeamsUserId === 'string'
         ? 'microsoftTeamsUser'
-        : isMicrosoftTeamsAppIdentifier(identifier)
+        : typeof i.teamsAppId === 'string'
           ? 'microsoftTeamsApp'
-          : isTeamsExtensionUserIdentifier(identifier)
+          : typeof i.userId === 'string' && typeof i.tenantId === 'string' && typeof i.resourceId === 'string'
             ? 'teamsExtensionUser'
             : 'unknown';
 }
