@@ -34,8 +34,8 @@ export type IdentifierKindName = CommunicationIdentifierKind['kind'];
  * order. Internal. The guards' tests are repeated here rather than called, so that a bundle that
  * needs the kind but no guard carries no guard.
  */
-export function kindOf(identifier: CommunicationIdentifier): IdentifierKindName {
-  const i = requireIdentifier(identifier) as IdentifierFields;
+export function kindOf(i: IdentifierFields): IdentifierKindName {
+  requireIdentifier(i);
   return typeof i.communicationUserId === 'string'
     ? 'communicationUser'
     : typeof i.phoneNumber === 'string'

@@ -5,7 +5,7 @@
  */
 import { typeName } from './argument-error.js';
 import { type IdentifierFields, type IdentifierKindName, kindOf } from './kind.js';
-import type { CommunicationIdentifier, CommunicationIdentifierKind, MicrosoftTeamsUserKind } from './models.js';
+import type { CommunicationIdentifier, CommunicationIdentifierKind } from './models.js';
 
 /** Raw ids that start with this are phone numbers, whatever follows (colons included). */
 const PHONE_PREFIX = '4:';
@@ -39,8 +39,7 @@ const cloudColumn = (cloud: unknown): number => (cloud === 'dod' ? 1 : cloud ===
  * The raw id of a non-null identifier of the given kind. Internal: shared by `getIdentifierRawId`,
  * the serializer and the equality helper. A `rawId` property wins when truthy (so `""` is recomputed).
  */
-export function formatRawId(identifier: CommunicationIdentifier, kind: IdentifierKindName): string {
-  const i = identifier as IdentifierFields;
+export function formatRawId(i: IdentifierFields, kind: IdentifierKindName): string {
   if (kind === 'communicationUser') return i.communicationUserId!; // a rawId property is ignored, as in 2.5.0
   if (kind === 'unknown') return i.id!; // undefined for an object that is no identifier at all, as in 2.5.0
   if (i.rawId) return i.rawId;
@@ -113,10 +112,11 @@ export const createIdentifierFromRawId = (rawId: string): CommunicationIdentifie
       if (!rawId.startsWith(prefix) || rawId.includes(':', end)) continue;
       const cloud = CLOUDS[column]!; // (none in column 3, where it is not used)
       if (kind === 'microsoftTeamsUser') {
-        const anonymous = column === NO_CLOUD;
-        const user: MicrosoftTeamsUserKind = { kind, microsoftTeamsUserId: rawId.slice(end), isAnonymous: anonymous };
-        if (!anonymous) user.cloud = cloud; // no cloud key at all for a visitor, as in 2.5.0
-        return user;
+        const microsoftTeamsUserId = rawId.slice(end);
+        // No cloud key at all for a visitor, as in 2.5.0.
+        return column === NO_CLOUD
+          ? { kind, microsoftTeamsUserId, isAnonymous: true }
+          : { kind, microsoftTeamsUserId, isAnonymous: false, cloud };
       }
       if (kind === 'microsoftTeamsApp') return { kind, teamsAppId: rawId.slice(end), cloud };
       const first = rawId.indexOf('_', end);

@@ -10,8 +10,17 @@ import type { CommunicationIdentifier, CommunicationIdentifierKind } from './mod
 import { formatRawId } from './raw-id.js';
 import type { SerializedCommunicationIdentifier } from './wire-models.js';
 
+/** A wire model's fields, unchecked. */
+type WireFields = Record<string, unknown>;
+
 /** The nested wire models, in the order 2.5.0 lists them in its "Only one of …" error. */
-const NESTED = ['communicationUser', 'microsoftTeamsUser', 'microsoftTeamsApp', 'phoneNumber', 'teamsExtensionUser'];
+const NESTED: readonly (keyof SerializedCommunicationIdentifier)[] = [
+  'communicationUser',
+  'microsoftTeamsUser',
+  'microsoftTeamsApp',
+  'phoneNumber',
+  'teamsExtensionUser',
+];
 
 /**
  * Translates an identifier to its wire model for a request: `rawId` plus the one nested model of
@@ -24,36 +33,29 @@ const NESTED = ['communicationUser', 'microsoftTeamsUser', 'microsoftTeamsApp', 
  * // { rawId: '8:orgid:abc', microsoftTeamsUser: { userId: 'abc', isAnonymous: false, cloud: 'public' } }
  * ```
  */
-export const serializeCommunicationIdentifier = (
+export const serializeCommunicationIdentifier: (
   identifier: CommunicationIdentifier,
-): SerializedCommunicationIdentifier => {
-  const kind = kindOf(identifier);
-  const i = identifier as IdentifierFields & { cloud?: 'public' | 'dod' | 'gcch' };
+) => SerializedCommunicationIdentifier = (i: IdentifierFields & { cloud?: 'public' | 'dod' | 'gcch' }) => {
+  const kind = kindOf(i);
   if (kind === 'unknown') return { rawId: i.id! };
-  // A communication user's `rawId` property is ignored; elsewhere `??` on purpose: an empty `rawId`
-  // is kept here, though `getIdentifierRawId` recomputes it (2.5.0 does both).
-  const rawId = kind === 'communicationUser' ? i.communicationUserId! : (i.rawId ?? formatRawId(identifier, kind));
+  if (kind === 'communicationUser')
+    return { rawId: i.communicationUserId!, communicationUser: { id: i.communicationUserId! } };
+  // `??` on purpose: an empty `rawId` is kept here, though `getIdentifierRawId` recomputes it
+  // (2.5.0 does both).
+  const rawId = i.rawId ?? formatRawId(i, kind);
   const cloud = i.cloud ?? 'public';
-  return kind === 'communicationUser'
-    ? { rawId, communicationUser: { id: rawId } }
-    : kind === 'phoneNumber'
-      ? {
-          rawId,
-          phoneNumber: { value: i.phoneNumber!, isAnonymous: i.isAnonymous ?? false, assertedId: i.assertedId! },
-        }
-      : kind === 'microsoftTeamsUser'
-        ? { rawId, microsoftTeamsUser: { userId: i.microsoftTeamsUserId!, isAnonymous: i.isAnonymous ?? false, cloud } }
-        : kind === 'microsoftTeamsApp'
-          ? { rawId, microsoftTeamsApp: { appId: i.teamsAppId!, cloud } }
-          : {
-              rawId,
-              teamsExtensionUser: { userId: i.userId!, tenantId: i.tenantId!, resourceId: i.resourceId!, cloud },
-            };
+  return kind === 'phoneNumber'
+    ? { rawId, phoneNumber: { value: i.phoneNumber!, isAnonymous: i.isAnonymous ?? false, assertedId: i.assertedId! } }
+    : kind === 'microsoftTeamsUser'
+      ? { rawId, microsoftTeamsUser: { userId: i.microsoftTeamsUserId!, isAnonymous: i.isAnonymous ?? false, cloud } }
+      : kind === 'microsoftTeamsApp'
+        ? { rawId, microsoftTeamsApp: { appId: i.teamsAppId!, cloud } }
+        : { rawId, teamsExtensionUser: { userId: i.userId!, tenantId: i.tenantId!, resourceId: i.resourceId!, cloud } };
 };
 
 /** `model[property]`, which must be present (`in`, so a present `undefined` passes, as in 2.5.0). */
-function required(model: Record<string, unknown>, property: string, type: string): never {
-  if (property in model) return model[property] as never;
+function required(model: object, property: string, type: string): never {
+  if (property in model) return (model as WireFields)[property] as never;
   throw new Error(`Property ${property} is required for identifier of type ${type}.`);
 }
 
@@ -73,10 +75,9 @@ function required(model: Record<string, unknown>, property: string, type: string
  * // { kind: 'phoneNumber', phoneNumber: '+14255550123', rawId: '4:+14255550123', isAnonymous: false, assertedId: undefined }
  * ```
  */
-export const deserializeCommunicationIdentifier = (
+export const deserializeCommunicationIdentifier: (
   serializedIdentifier: SerializedCommunicationIdentifier,
-): CommunicationIdentifierKind => {
-  const s = serializedIdentifier as Record<string, unknown>;
+) => CommunicationIdentifierKind = (s) => {
   if (Object(s) !== s) {
     throw new TypeError(
       `deserializeCommunicationIdentifier: serializedIdentifier must be an object, got ${typeName(s)}`,
@@ -90,7 +91,7 @@ export const deserializeCommunicationIdentifier = (
   const used = present[0];
   const kind = s[used!] && (s.kind ?? used) === used ? used : undefined;
   // A truthy primitive as `m` makes `in` throw its native TypeError, as in 2.5.0.
-  const m = s[kind!] as Record<string, unknown>;
+  const m = s[kind!] as unknown as WireFields;
   return kind === 'communicationUser'
     ? { kind, communicationUserId: required(m, 'id', kind) }
     : kind === 'phoneNumber'
