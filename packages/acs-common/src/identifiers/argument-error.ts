@@ -15,7 +15,7 @@ export const typeName = (value: unknown): string => (value === null ? 'null' : t
  */
 export function requireIdentifier<T>(identifier: T): NonNullable<T> {
   if (identifier == null) {
-    throw new TypeError(`identifier must be a CommunicationIdentifier object, got ${identifier}`);
+    throw new TypeError(`identifier must be a CommunicationIdentifier object, got ${typeName(identifier)}`);
   }
   return identifier;
 }

@@ -88,8 +88,7 @@ export const getIdentifierRawId = (identifier: CommunicationIdentifier): string 
  * ```
  */
 export const createIdentifierFromRawId = (rawId: string): CommunicationIdentifierKind => {
-  if (typeof rawId !== 'string')
-    throw new TypeError(`createIdentifierFromRawId: rawId must be a string, got ${typeName(rawId)}`);
+  if (typeof rawId !== 'string') throw new TypeError(`rawId must be a string, got ${typeName(rawId)}`);
   if (rawId.startsWith(PHONE_PREFIX)) {
     // `4:anonymous` is anonymous; otherwise the asserted id is whatever follows the last `_`, if anything does.
     const phoneNumber = rawId.slice(2);
@@ -102,36 +101,35 @@ export const createIdentifierFromRawId = (rawId: string): CommunicationIdentifie
       assertedId: underscore > 1 && underscore < rawId.length - 1 ? rawId.slice(underscore + 1) : undefined,
     } as CommunicationIdentifierKind;
   }
-  // Exactly three segments: a listed prefix (which has two colons) and no colon after it.
+  // Exactly three segments, the first two of which (with their colons) are a listed prefix. The
+  // prefix is left empty, which no column lists, for fewer than two colons (`end` is 0) or more.
+  const end = rawId.indexOf(':', rawId.indexOf(':') + 1) + 1;
+  const prefix = rawId.includes(':', end) ? '' : rawId.slice(0, end);
   let kind: keyof typeof PREFIXES;
   for (kind in PREFIXES) {
-    const prefixes = PREFIXES[kind];
-    for (let column = 0; column < prefixes.length; column++) {
-      const prefix = prefixes[column]!;
-      const end = prefix.length;
-      if (!rawId.startsWith(prefix) || rawId.includes(':', end)) continue;
-      const cloud = CLOUDS[column]!; // (none in column 3, where it is not used)
-      if (kind === 'microsoftTeamsUser') {
-        const microsoftTeamsUserId = rawId.slice(end);
-        // No cloud key at all for a visitor, as in 2.5.0.
-        return column === NO_CLOUD
-          ? { kind, microsoftTeamsUserId, isAnonymous: true }
-          : { kind, microsoftTeamsUserId, isAnonymous: false, cloud };
-      }
-      if (kind === 'microsoftTeamsApp') return { kind, teamsAppId: rawId.slice(end), cloud };
-      const first = rawId.indexOf('_', end);
-      const second = rawId.indexOf('_', first + 1); // no `_` in any prefix: -1 when first is
-      if (column !== NO_CLOUD && second >= 0 && !rawId.includes('_', second + 1)) {
-        return {
-          kind,
-          userId: rawId.slice(second + 1),
-          tenantId: rawId.slice(first + 1, second),
-          resourceId: rawId.slice(end, first),
-          cloud,
-        };
-      }
-      return { kind: 'communicationUser', communicationUserId: rawId };
+    const column = (PREFIXES[kind] as readonly string[]).indexOf(prefix);
+    if (column < 0) continue;
+    const cloud = CLOUDS[column]!; // (none in column 3, where it is not used)
+    if (kind === 'microsoftTeamsUser') {
+      const microsoftTeamsUserId = rawId.slice(end);
+      // No cloud key at all for a visitor, as in 2.5.0.
+      return column === NO_CLOUD
+        ? { kind, microsoftTeamsUserId, isAnonymous: true }
+        : { kind, microsoftTeamsUserId, isAnonymous: false, cloud };
     }
+    if (kind === 'microsoftTeamsApp') return { kind, teamsAppId: rawId.slice(end), cloud };
+    const first = rawId.indexOf('_', end);
+    const second = rawId.indexOf('_', first + 1); // no `_` in any prefix: -1 when first is
+    if (column !== NO_CLOUD && second >= 0 && !rawId.includes('_', second + 1)) {
+      return {
+        kind,
+        userId: rawId.slice(second + 1),
+        tenantId: rawId.slice(first + 1, second),
+        resourceId: rawId.slice(end, first),
+        cloud,
+      };
+    }
+    return { kind: 'communicationUser', communicationUserId: rawId };
   }
   return { kind: 'unknown', id: rawId };
 };

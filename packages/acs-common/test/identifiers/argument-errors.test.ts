@@ -45,7 +45,7 @@ describe('createIdentifierFromRawId', () => {
   ])('rejects %s with a TypeError naming the argument, where 2.5.0 throws a native TypeError', (value, type) => {
     expect(call(official.createIdentifierFromRawId, value)).toThrow(TypeError);
     expect(call(ours.createIdentifierFromRawId, value)).toThrowError(
-      new TypeError(`createIdentifierFromRawId: rawId must be a string, got ${type}`),
+      new TypeError(`rawId must be a string, got ${type}`),
     );
   });
 
@@ -55,7 +55,7 @@ describe('createIdentifierFromRawId', () => {
     const wrapped = new String('8:orgid:x') as unknown as string;
     expect(official.createIdentifierFromRawId(wrapped).kind).toBe('microsoftTeamsUser');
     expect(call(ours.createIdentifierFromRawId, wrapped)).toThrowError(
-      new TypeError('createIdentifierFromRawId: rawId must be a string, got object'),
+      new TypeError('rawId must be a string, got object'),
     );
   });
 });
@@ -70,7 +70,7 @@ describe('deserializeCommunicationIdentifier', () => {
   ])('rejects %s with a TypeError naming the argument, where 2.5.0 throws a native one', (value, type) => {
     expect(call(official.deserializeCommunicationIdentifier, value)).toThrow(TypeError);
     expect(call(ours.deserializeCommunicationIdentifier, value)).toThrowError(
-      new TypeError(`deserializeCommunicationIdentifier: serializedIdentifier must be an object, got ${type}`),
+      new TypeError(`serializedIdentifier must be an object, got ${type}`),
     );
   });
 

@@ -1,9 +1,10 @@
 // Bundle budget of the identifier functions (browser, minified, gzip -9). The official package
-// ships 4,143 bytes for the same functions (reference/js-common.md §2). Needs `npm run build`.
+// ships 4,143 bytes for the same functions (reference/js-common.md §2); ours measured 1,498 bytes
+// at the last change, and the budget leaves a small margin above that. Needs `npm run build`.
 import { expect, it } from 'vitest';
 import { browserBundleSize } from '../helpers/bundle-size.js';
 
-const BUDGET_IN_BYTES = 1536;
+const BUDGET_IN_BYTES = 1520;
 
 it(`bundles the identifier functions in at most ${BUDGET_IN_BYTES} bytes gzipped`, async () => {
   const { gzip } = await browserBundleSize(
