@@ -14,6 +14,9 @@ export type HmacSha256 = (message: string | Uint8Array, encoding: 'base64' | 'ba
 
 const BLOCK_SIZE = 64;
 const DIGEST_SIZE = 32;
+const SCRATCH_SIZE = 2048;
+/** A string of this many UTF-16 units takes at most 3 bytes per unit in UTF-8, so it always fits. */
+const MAX_SCRATCH_STRING_LENGTH = Math.floor((SCRATCH_SIZE - BLOCK_SIZE) / 3);
 const oneShotHash = (crypto as { hash?: typeof crypto.hash }).hash;
 
 /**
@@ -33,25 +36,31 @@ export function hmacSha256(key: Uint8Array): HmacSha256 {
   const hash = oneShotHash;
   const block = Buffer.alloc(BLOCK_SIZE);
   (key.length > BLOCK_SIZE ? hash('sha256', key, 'buffer') : Buffer.from(key)).copy(block);
-  const innerPad = Buffer.allocUnsafe(BLOCK_SIZE);
-  // The outer pass input, reused: the padded key, then the inner digest. Safe because every call
-  // fills and hashes it synchronously.
+  // Two reused buffers, safe because every call fills and hashes them synchronously:
+  // `inner` starts with K ⊕ ipad and takes the message after it (when it fits), `outer` is
+  // K ⊕ opad followed by the inner digest. The inner digest comes back as a latin1 string (one
+  // char per byte) and is written into `outer`: a 'buffer' digest allocates a fresh ArrayBuffer,
+  // which costs more than the hash itself.
+  const inner = Buffer.allocUnsafe(SCRATCH_SIZE);
   const outer = Buffer.allocUnsafe(BLOCK_SIZE + DIGEST_SIZE);
   for (let index = 0; index < BLOCK_SIZE; index++) {
-    innerPad[index] = (block[index] as number) ^ 0x36;
+    inner[index] = (block[index] as number) ^ 0x36;
     outer[index] = (block[index] as number) ^ 0x5c;
   }
   return (message, encoding) => {
-    let inner: Buffer;
-    if (typeof message === 'string') {
-      inner = Buffer.allocUnsafe(BLOCK_SIZE + Buffer.byteLength(message));
-      inner.write(message, BLOCK_SIZE, 'utf8');
-    } else {
-      inner = Buffer.allocUnsafe(BLOCK_SIZE + message.length);
+    let innerInput: Buffer;
+    if (typeof message === 'string' && message.length <= MAX_SCRATCH_STRING_LENGTH) {
+      innerInput = inner.subarray(0, BLOCK_SIZE + inner.write(message, BLOCK_SIZE, 'utf8'));
+    } else if (typeof message !== 'string' && message.length <= SCRATCH_SIZE - BLOCK_SIZE) {
       inner.set(message, BLOCK_SIZE);
+      innerInput = inner.subarray(0, BLOCK_SIZE + message.length);
+    } else {
+      const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
+      innerInput = Buffer.allocUnsafe(BLOCK_SIZE + bytes.length);
+      inner.copy(innerInput, 0, 0, BLOCK_SIZE);
+      innerInput.set(bytes, BLOCK_SIZE);
     }
-    innerPad.copy(inner, 0);
-    hash('sha256', inner, 'buffer').copy(outer, BLOCK_SIZE);
+    outer.write(hash('sha256', innerInput, 'latin1'), BLOCK_SIZE, 'latin1');
     return hash('sha256', outer, encoding);
   };
 }

@@ -29,6 +29,27 @@ describe('hmacSha256 (RFC 2104 over one-shot hashes)', () => {
     );
   });
 
+  it('equals createHmac for messages around and past its reused buffer (2 KB), lone surrogates included', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 100 }),
+        fc.oneof(
+          fc.string({ unit: 'binary', minLength: 600, maxLength: 2100 }),
+          fc.string({ unit: 'grapheme', minLength: 600, maxLength: 1200 }),
+          fc.uint8Array({ minLength: 1900, maxLength: 2100 }),
+        ),
+        fc.string({ maxLength: 20 }),
+        (key, long, short) => {
+          const sign = hmacSha256(key);
+          // A long message then a short one: nothing of the first may leak into the second.
+          expect(sign(long, 'base64')).toBe(createHmac('sha256', key).update(long).digest('base64'));
+          expect(sign(short, 'base64url')).toBe(createHmac('sha256', key).update(short).digest('base64url'));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('hashes bodies like createHash', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 500 }), (bytes) => {
