@@ -38,7 +38,7 @@ export function hmacSha256(key: Uint8Array): HmacSha256 {
   (key.length > BLOCK_SIZE ? hash('sha256', key, 'buffer') : Buffer.from(key)).copy(block);
   // Two reused buffers, safe because every call fills and hashes them synchronously:
   // `inner` starts with K ⊕ ipad and takes the message after it (when it fits), `outer` is
-  // K ⊕ opad followed by the inner digest. The inner digest comes back as a latin1 string (one
+  // K ⊕ opad followed by the inner digest. The inner digest comes back as a 'binary' (latin1) string (one
   // char per byte) and is written into `outer`: a 'buffer' digest allocates a fresh ArrayBuffer,
   // which costs more than the hash itself.
   const inner = Buffer.allocUnsafe(SCRATCH_SIZE);
@@ -60,7 +60,7 @@ export function hmacSha256(key: Uint8Array): HmacSha256 {
       inner.copy(innerInput, 0, 0, BLOCK_SIZE);
       innerInput.set(bytes, BLOCK_SIZE);
     }
-    outer.write(hash('sha256', innerInput, 'latin1'), BLOCK_SIZE, 'latin1');
+    outer.write(hash('sha256', innerInput, 'binary'), BLOCK_SIZE, 'latin1');
     return hash('sha256', outer, encoding);
   };
 }
