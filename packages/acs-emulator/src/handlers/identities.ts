@@ -4,6 +4,7 @@ import { badRequest, HttpError } from '../http-error.js';
 import { decodeIdentityId, newIdentityId } from '../ids.js';
 import type { IdentityRecord } from '../store.js';
 import { formatExpiresOn } from '../time.js';
+import { TokenReplyCache, type TokenReplyKey } from '../token-reply-cache.js';
 import { mintAcsToken } from '../tokens.js';
 import { validateExpiresInMinutes, validateScopes } from '../validation.js';
 
@@ -77,10 +78,26 @@ export const issueAccessToken: Handler = (context, request) => {
   if (json === undefined) throw badRequest('InvalidRequestBody', 'The request body {"scopes": [...]} is required.');
   const scopes = validateScopes(json.scopes, 'scopes', true);
   const expiresInMinutes = validateExpiresInMinutes(json.expiresInMinutes, context.minTokenLifetimeInMinutes);
-  const { token, expiresOn } = issue(context, record, scopes, expiresInMinutes, context.now());
-  // Both strings are JSON-safe (base64url with dots; a date), so the text is written directly.
-  return { status: 200, json: `{"token":"${token}","expiresOn":"${expiresOn}"}` };
+  const nowTimestamp = context.now();
+  // The same inputs in the same second sign to the same bytes: reuse them (token-reply-cache.ts).
+  const key: TokenReplyKey = {
+    signer: context.acsSigner,
+    resourceId: context.resourceId,
+    acsScope: scopes.join(','),
+    revision: context.store.revision,
+    issuedAtInSeconds: Math.floor(nowTimestamp / 1000),
+    expiresOnInSeconds: Math.floor((nowTimestamp + expiresInMinutes * 60_000) / 1000),
+  };
+  let reply = TOKEN_REPLIES.get(record, key);
+  if (reply === undefined) {
+    const { token, expiresOn } = issue(context, record, scopes, expiresInMinutes, nowTimestamp);
+    // Both strings are JSON-safe (base64url with dots; a date), so the text is written directly.
+    reply = TOKEN_REPLIES.set(record, key, `{"token":"${token}","expiresOn":"${expiresOn}"}`);
+  }
+  return { status: 200, json: reply };
 };
+
+const TOKEN_REPLIES = new TokenReplyCache();
 
 /**
  * `POST /identities/{id}/:revokeAccessTokens` → 204; every token issued so far is rejected.
