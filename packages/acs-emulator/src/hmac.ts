@@ -84,8 +84,18 @@ export function verifyHmac(parts: HmacRequestParts, sign: HmacSha256, nowTimesta
   return OK;
 }
 
+/** The header as every client writes it, up to the signature. */
+const CANONICAL_PREFIX = `HMAC-SHA256 SignedHeaders=${SIGNED_HEADERS}&Signature=`;
+
 /** `HMAC-SHA256 SignedHeaders=…&Signature=…` → its two parameters. */
 function parseAuthorization(value: string): { signedHeaders: string; signature: string } | undefined {
+  // Fast path for the canonical spelling; it gives what the general parse below would.
+  if (value.startsWith(CANONICAL_PREFIX)) {
+    const signature = value.slice(CANONICAL_PREFIX.length);
+    if (signature !== '' && !signature.includes('&') && signature.trim() === signature) {
+      return { signedHeaders: SIGNED_HEADERS, signature };
+    }
+  }
   const space = value.indexOf(' ');
   if (space < 0 || value.slice(0, space).toUpperCase() !== 'HMAC-SHA256') return undefined;
   let signedHeaders: string | undefined;

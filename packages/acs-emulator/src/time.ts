@@ -39,6 +39,18 @@ let lastFormatted = '';
  * ```
  */
 export function parseRfc1123(value: string): number | undefined {
+  // Every client signing within the same second sends the same x-ms-date: remember the last one.
+  if (value === lastParsedValue) return lastParsedTimestamp;
+  const timestamp = parseRfc1123Uncached(value);
+  lastParsedValue = value;
+  lastParsedTimestamp = timestamp;
+  return timestamp;
+}
+
+let lastParsedValue: string | undefined;
+let lastParsedTimestamp: number | undefined;
+
+function parseRfc1123Uncached(value: string): number | undefined {
   const match = RFC_1123.exec(value);
   if (match === null) return undefined;
   const [, day, month, year, hours, minutes, seconds] = match as unknown as [string, ...string[]];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type HmacRequestParts, MAX_CLOCK_SKEW_IN_MS, verifyHmac } from '../src/hmac.js';
 import { hmacSha256 } from '../src/hmac-sha256.js';
@@ -131,6 +132,29 @@ describe('verifyHmac', () => {
     const result = verifyHmac(parts(override), KEY, DATE_TIMESTAMP);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toContain(reason);
+  });
+
+  it('reads the canonical Authorization spelling exactly as any other spelling of it', () => {
+    // The canonical `HMAC-SHA256 SignedHeaders=x-ms-date;…&Signature=` prefix has a fast path; the
+    // lower-case spelling takes the general parse. Both must agree for every signature text.
+    const signature = 'DGdgwggJWnQyc6EHjR/Vbqg1ES64KpD6U2XwTDDj3tU=';
+    const other = (tail: string) => `hmac-sha256 signedheaders=x-ms-date;host;x-ms-content-sha256&signature=${tail}`;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constant(signature),
+          fc.string(),
+          fc.constantFrom(`${signature} `, ` ${signature}`, `${signature}&x=1`, `${signature}&signature=`, '', '\t'),
+        ),
+        (tail) => {
+          expect(verifyHmac(parts({ authorization: auth(tail) }), KEY, DATE_TIMESTAMP)).toEqual(
+            verifyHmac(parts({ authorization: other(tail) }), KEY, DATE_TIMESTAMP),
+          );
+        },
+      ),
+    );
+    expect(verifyHmac(parts({ authorization: auth(`${signature} `) }), KEY, DATE_TIMESTAMP).ok).toBe(true);
+    expect(verifyHmac(parts({ authorization: auth(`${signature}&x=1`) }), KEY, DATE_TIMESTAMP).ok).toBe(true);
   });
 
   it('never echoes the signature it was sent', () => {

@@ -21,6 +21,17 @@ describe('time formats', () => {
     expect(parseRfc1123('Wed, 13 Apr 2022 25:09:12 GMT')).toBeUndefined();
     expect(parseRfc1123('13 Apr 2022 18:09:12 GMT')).toBeUndefined();
   });
+
+  it('reads the same date again, and others in between, identically (it remembers the last one)', () => {
+    const dates = ['Wed, 13 Apr 2022 18:09:12 GMT', 'Wed, 31 Feb 2022 18:09:12 GMT', 'Thu, 14 Apr 2022 18:09:12 GMT'];
+    const expected = [Date.UTC(2022, 3, 13, 18, 9, 12), undefined, Date.UTC(2022, 3, 14, 18, 9, 12)];
+    for (const order of [
+      [0, 0, 1, 1, 0, 2, 2, 1],
+      [2, 1, 0, 0, 1, 2],
+    ]) {
+      for (const index of order) expect(parseRfc1123(dates[index] as string)).toBe(expected[index]);
+    }
+  });
 });
 
 describe('routing', () => {
