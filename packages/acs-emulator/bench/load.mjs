@@ -1,20 +1,29 @@
 // Load benchmark (not a test): requests per second of the emulator's HMAC-verified
 // POST /identities/{id}/:issueAccessToken against a bare node:http hello-world, same machine, same
-// run, same autocannon settings. Both servers run in child processes over plain HTTP (TLS would
-// cost both sides the same and hide what the emulator itself costs).
+// run, same autocannon settings. The load generator (autocannon, this process) and every server
+// (one child process each) never share an event loop, and every target is measured the same way:
+// same process layout, same connections, same duration, rounds alternating so that background load
+// on the machine hits all targets alike. On a 2-core machine autocannon and the server under test
+// share the CPU; for the hello-world autocannon itself is the limit.
 //
 // Each :issueAccessToken request is pre-signed once: the body is constant, so its content hash,
 // string to sign and signature are constant too, and a fixed x-ms-date stays inside the ±15 min
-// window for the whole run. The emulator still does all the server-side work per request:
-// body hash, date check, HMAC, constant-time compare, JSON parse, validation, JWT signing.
+// window for the whole run. The emulator still does all the server-side verification per request:
+// body hash, date check, HMAC, constant-time compare, JSON parse, validation. Because the identity,
+// scopes and lifetime repeat, the emulator signs the token once per second and reuses the reply
+// within the second (a token is a pure function of those inputs and the second; see
+// src/token-reply-cache.ts), so two more rows give the context:
+// - "fresh token": the same route with a different lifetime per request (pre-signed bodies
+//   cycling through 64 values), so nearly every request signs a new JWT;
+// - "bare POST": a node:http server that reads the same request and answers a fixed body of the
+//   emulator's reply size: the cost of this request shape in Node's HTTP stack, with no work.
+// "server CPU" is the server process's user+system time per request (Linux /proc), which varies
+// less than req/s when the machine is shared.
 //
-// The machine may be busy with other work, so the two loads alternate in short rounds and the
-// median ratio is reported next to each round.
-//
-// Usage: npm run bench:emulator   (builds first; about 25 s)
-import { spawn } from 'node:child_process';
+// Usage: npm run bench:emulator   (builds first; about 50 s)
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authorizationHeader, EMPTY_CONTENT_HASH, stringToSign } from 'acs-common/signing';
 import autocannon from 'autocannon';
@@ -24,10 +33,17 @@ const ROUNDS = 5;
 const DURATION_IN_SECONDS = 2;
 const WARMUP_IN_SECONDS = 1;
 const CONNECTIONS = 32;
+const FRESH_TOKEN_VARIANTS = 64;
 const ACCESS_KEY = Buffer.from('acs-emulator benchmark key, not a secret').toString('base64');
-const HELLO = `require('node:http').createServer((q, r) => r.end('hello world')).listen(0, '127.0.0.1', function () {
-  console.log(JSON.stringify({ endpoint: 'http://127.0.0.1:' + this.address().port + '/' }));
-});`;
+const READY = `function () { console.log(JSON.stringify({ endpoint: 'http://127.0.0.1:' + this.address().port + '/' })); }`;
+const HELLO = `require('node:http').createServer((q, r) => r.end('hello world')).listen(0, '127.0.0.1', ${READY});`;
+// Reads the body like the emulator, answers process.env.REPLY with the emulator's reply headers.
+const BARE_POST = `const reply = process.env.REPLY;
+require('node:http').createServer((q, r) => {
+  const chunks = [];
+  q.on('data', (chunk) => chunks.push(chunk));
+  q.on('end', () => r.writeHead(200, ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(reply))]).end(reply));
+}).listen(0, '127.0.0.1', ${READY});`;
 
 if (!existsSync(CLI)) {
   console.error(`${CLI} is missing: run \`npm run build\` first.`);
@@ -35,8 +51,11 @@ if (!existsSync(CLI)) {
 }
 
 /** Starts a child that prints {"endpoint":…} on its first stdout line. */
-function startChild(args) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+function startChild(args, env = {}) {
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.stdout.on('data', (chunk) => {
@@ -46,6 +65,23 @@ function startChild(args) {
     });
     child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
   });
+}
+
+/** user+system CPU seconds of a process so far, or undefined where /proc is missing. */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 function sign(endpoint, method, target, body) {
@@ -58,52 +94,104 @@ function sign(endpoint, method, target, body) {
   return { host, 'x-ms-date': date, 'x-ms-content-sha256': contentHash, authorization: authorizationHeader(signature) };
 }
 
-async function load(options, warmup) {
-  if (warmup) await autocannon({ ...options, duration: WARMUP_IN_SECONDS, connections: CONNECTIONS });
-  const result = await autocannon({ ...options, duration: DURATION_IN_SECONDS, connections: CONNECTIONS });
+async function load(target, warmup) {
+  if (warmup) await autocannon({ ...target.options, duration: WARMUP_IN_SECONDS, connections: CONNECTIONS });
+  const cpuBefore = cpuSeconds(target.pid);
+  const result = await autocannon({ ...target.options, duration: DURATION_IN_SECONDS, connections: CONNECTIONS });
+  const cpuAfter = cpuSeconds(target.pid);
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${options.url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+    throw new Error(`${target.name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
-  return result;
+  const cpuInMicroseconds =
+    cpuBefore === undefined || cpuAfter === undefined
+      ? undefined
+      : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total;
+  return { perSecond: result.requests.average, p99: result.latency.p99, cpuInMicroseconds };
 }
 
-const hello = await startChild(['-e', HELLO]);
-const emulator = await startChild([CLI, '--http', '--port', '0', '--access-key', ACCESS_KEY]);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const pad = (text, width) => String(text).padStart(width);
+
+const children = [];
 try {
+  const hello = await startChild(['-e', HELLO]);
+  children.push(hello.child);
+  const emulator = await startChild([CLI, '--http', '--port', '0', '--access-key', ACCESS_KEY]);
+  children.push(emulator.child);
+
   const created = await fetch(`${emulator.endpoint}identities?api-version=2023-10-01`, {
     method: 'POST',
     headers: sign(emulator.endpoint, 'POST', '/identities?api-version=2023-10-01', ''),
   });
   const { identity } = await created.json();
-  const target = `/identities/${encodeURIComponent(identity.id)}/:issueAccessToken?api-version=2023-10-01`;
+  const path = `/identities/${encodeURIComponent(identity.id)}/:issueAccessToken?api-version=2023-10-01`;
   const body = JSON.stringify({ scopes: ['chat', 'voip'], expiresInMinutes: 60 });
-
   const issueOptions = {
-    url: `${emulator.endpoint.slice(0, -1)}${target}`,
+    url: `${emulator.endpoint.slice(0, -1)}${path}`,
     method: 'POST',
     body,
-    headers: { ...sign(emulator.endpoint, 'POST', target, body), 'content-type': 'application/json' },
+    headers: { ...sign(emulator.endpoint, 'POST', path, body), 'content-type': 'application/json' },
   };
-  const helloOptions = { url: hello.endpoint };
+  const sample = await fetch(issueOptions.url, issueOptions);
+  const reply = await sample.text();
+  if (sample.status !== 200) throw new Error(`emulator answered ${sample.status}: ${reply}`);
+
+  // Same route, a different lifetime per request: the reply cannot be reused, a JWT is signed each time.
+  const freshRequests = Array.from({ length: FRESH_TOKEN_VARIANTS }, (_, index) => {
+    const freshBody = JSON.stringify({ scopes: ['chat', 'voip'], expiresInMinutes: 60 + index });
+    return {
+      method: 'POST',
+      path,
+      body: freshBody,
+      headers: { ...sign(emulator.endpoint, 'POST', path, freshBody), 'content-type': 'application/json' },
+    };
+  });
+
+  const barePost = await startChild(['-e', BARE_POST], { REPLY: reply });
+  children.push(barePost.child);
+
+  const targets = [
+    { name: 'bare node:http hello world (GET)', pid: hello.child.pid, options: { url: hello.endpoint } },
+    {
+      name: 'bare node:http POST, same request and reply size, no work',
+      pid: barePost.child.pid,
+      options: { ...issueOptions, url: `${barePost.endpoint.slice(0, -1)}${path}` },
+    },
+    { name: 'emulator POST …/:issueAccessToken (HMAC)', pid: emulator.child.pid, options: issueOptions },
+    {
+      name: 'emulator, fresh token every request',
+      pid: emulator.child.pid,
+      options: { url: issueOptions.url, requests: freshRequests },
+    },
+  ];
 
   console.log(
-    `autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_IN_SECONDS} s, Node ${process.version}`,
+    `autocannon (this process), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_IN_SECONDS} s, ` +
+      `each server in its own process, Node ${process.version}`,
   );
-  console.log('round   bare node:http hello world   emulator POST …/:issueAccessToken (HMAC)   ratio');
-  const ratios = [];
+  for (const [index, target] of targets.entries()) console.log(`  [${index}] ${target.name}`);
+  console.log(`round ${targets.map((_, index) => pad(`[${index}] req/s (CPU µs/req)`, 25)).join(' ')}   [2]/[0]`);
+  const ratios = targets.map(() => []);
+  const cpu = targets.map(() => []);
   for (let round = 1; round <= ROUNDS; round++) {
-    const bare = await load(helloOptions, round === 1);
-    const issue = await load(issueOptions, round === 1);
-    const ratio = issue.requests.average / bare.requests.average;
-    ratios.push(ratio);
+    const results = [];
+    for (const target of targets) results.push(await load(target, round === 1));
+    const cells = results.map(({ perSecond, cpuInMicroseconds }, index) => {
+      ratios[index].push(perSecond / results[0].perSecond);
+      if (cpuInMicroseconds !== undefined) cpu[index].push(cpuInMicroseconds);
+      const cpuText = cpuInMicroseconds === undefined ? '' : ` (${cpuInMicroseconds.toFixed(1)})`;
+      return pad(`${Math.round(perSecond)}${cpuText}`, 25);
+    });
     console.log(
-      `${String(round).padStart(5)}   ${String(Math.round(bare.requests.average)).padStart(14)} req/s` +
-        `   ${String(Math.round(issue.requests.average)).padStart(28)} req/s (p99 ${issue.latency.p99} ms)   ${(ratio * 100).toFixed(1)} %`,
+      `${pad(round, 5)} ${cells.join(' ')}   ${((results[2].perSecond / results[0].perSecond) * 100).toFixed(1)} %`,
     );
   }
-  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
-  console.log(`median ratio: ${(median * 100).toFixed(1)} % of bare node:http (target ≥ 40 %)`);
+  console.log('medians:');
+  targets.forEach((target, index) => {
+    const cpuText = cpu[index].length === 0 ? '' : `, server CPU ${median(cpu[index]).toFixed(1)} µs/request`;
+    console.log(`  [${index}] ${(median(ratios[index]) * 100).toFixed(1)} % of [0]${cpuText}  ${target.name}`);
+  });
+  console.log(`median ratio: ${(median(ratios[2]) * 100).toFixed(1)} % of bare node:http (target ≥ 40 %)`);
 } finally {
-  hello.child.kill();
-  emulator.child.kill();
+  for (const child of children) child.kill();
 }
