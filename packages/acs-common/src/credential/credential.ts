@@ -16,6 +16,18 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
 const FORMS =
   'a token string, an AccessToken with a non-empty token and a finite expiresOnTimestamp, { tokenRefresher } or { resourceEndpoint, tokenCredential }';
 
+/** A static token, returned as is even when expired (parity with .NET and 2.5.0). */
+class StaticStrategy implements TokenStrategy {
+  readonly #token: AccessToken;
+  constructor(token: AccessToken) {
+    this.#token = token;
+  }
+  getToken(): Promise<AccessToken> {
+    return Promise.resolve(this.#token);
+  }
+  dispose(): void {}
+}
+
 /**
  * The ACS user credential, in three forms: a static token, a refresh callback (optionally
  * proactive, optionally with an initial token), or an Entra ID user token exchanged for an ACS
@@ -40,8 +52,8 @@ const FORMS =
  * ```
  */
 export class AzureCommunicationTokenCredential implements CommunicationTokenCredential {
-  readonly #strategy: TokenStrategy;
-  #disposed = false;
+  /** `undefined` once disposed. */
+  #strategy: TokenStrategy | undefined;
 
   /** A static token (a JWT string, or an AccessToken with an explicit expiry). */
   constructor(token: string | AccessToken);
@@ -53,8 +65,7 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
     options: string | AccessToken | CommunicationTokenRefreshOptions | EntraCommunicationTokenCredentialOptions,
   ) {
     if (typeof options === 'string' || isAccessToken(options)) {
-      const token = parseToken(options, Date.now());
-      this.#strategy = { getToken: () => Promise.resolve(token), dispose: () => {} };
+      this.#strategy = new StaticStrategy(parseToken(options, Date.now()));
     } else if (isObject(options) && 'tokenRefresher' in options) {
       this.#strategy = createRefreshingStrategy(options);
     } else if (isObject(options) && ('resourceEndpoint' in options || 'tokenCredential' in options)) {
@@ -84,8 +95,8 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
    * ```
    */
   getToken(options?: CommunicationGetTokenOptions): Promise<AccessToken> {
-    if (this.#disposed) return Promise.reject(disposedError());
-    return this.#strategy.getToken(options?.abortSignal);
+    const strategy = this.#strategy;
+    return strategy ? strategy.getToken(options?.abortSignal) : Promise.reject(disposedError());
   }
 
   /**
@@ -98,9 +109,8 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
    * ```
    */
   dispose(): void {
-    if (this.#disposed) return;
-    this.#disposed = true;
-    this.#strategy.dispose();
+    this.#strategy?.dispose();
+    this.#strategy = undefined;
   }
 
   /**

@@ -95,12 +95,10 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
    * proactive policy, also when the pending timer is due.
    */
   #refreshAt = 0;
-  #flight: Promise<T> | undefined;
-  #flightSignal: AbortSignalLike | undefined;
+  /** The refresh in progress and the signal of the caller that started it. */
+  #flight: { readonly promise: Promise<T>; readonly signal: AbortSignalLike | undefined } | undefined;
   #timer: unknown;
   #disposed = false;
-  /** Bumped by dispose(): refreshes started before do not store their result. */
-  #epoch = 0;
   #retryAttempt = 0;
 
   constructor(policy: RefreshPolicy<T>, options: RefreshEngineOptions<T>) {
@@ -130,8 +128,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
    * `getToken` calls reject with "User credential is disposed".
    */
   dispose(): void {
-    this.#disposed = true;
-    this.#epoch++;
+    this.#disposed = true; // refreshes still in flight do not store their result
     this.#token = this.#flight = undefined;
     this.#blockingAt = -Infinity;
     this.#clearTimer();
@@ -150,16 +147,15 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
       }
       if (!flight && abortSignal?.aborted) throw abortedBy(abortSignal);
       flight ??= this.#start(abortSignal);
-      const starter = this.#flightSignal;
       try {
-        const value = await abortable(flight, abortSignal);
+        const value = await abortable(flight.promise, abortSignal);
         if (this.#disposed) throw disposedError();
         return value;
       } catch (error) {
         if (abortSignal?.aborted) throw error;
         if (this.#disposed) throw disposedError();
         // The caller that started this refresh aborted it: start our own instead of failing.
-        if (starter?.aborted) continue;
+        if (flight.signal?.aborted) continue;
         throw error;
       }
     }
@@ -176,31 +172,33 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
         : backgroundRefreshAt(value.expiresOnTimestamp, now, backgroundWindowInMs);
   }
 
-  #start(abortSignal: AbortSignalLike | undefined, background?: boolean): Promise<T> {
-    const epoch = this.#epoch;
+  #start(
+    abortSignal: AbortSignalLike | undefined,
+    background?: boolean,
+  ): { readonly promise: Promise<T>; readonly signal: AbortSignalLike | undefined } {
     const startedAt = this.#clock.now();
-    const flight = (async () => {
+    const promise = (async () => {
       const result = await this.#refresh(abortSignal);
       const now = this.#clock.now();
       const { normalize, expiredResultMessage } = this.#policy;
       const value = normalize ? normalize(result, now) : (result as T);
       if (now >= value.expiresOnTimestamp) throw new AcsError(expiredResultMessage, 'ERR_TOKEN_EXPIRED');
-      if (epoch === this.#epoch) {
+      if (!this.#disposed) {
         this.#store(value, startedAt, now);
         this.#retryAttempt = 0;
         if (this.#policy.proactiveTimer) this.#arm();
       }
       return value;
     })();
+    const flight = { promise, signal: abortSignal };
     this.#flight = flight;
-    this.#flightSignal = abortSignal;
     // Registered before any waiter's callbacks, so the flight is cleared before they resume.
     const clear = () => {
       if (this.#flight === flight) this.#flight = undefined;
     };
-    flight.then(clear, (error: unknown) => {
+    promise.then(clear, (error: unknown) => {
       clear();
-      if (epoch !== this.#epoch) return;
+      if (this.#disposed) return;
       if (background) {
         let detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
         const current = this.#token?.token;
@@ -238,7 +236,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
       this.#timer = undefined;
       if (this.#disposed) return;
       // A clamped or early timer goes back to sleep until the real due time.
-      if (this.#clock.now() < this.#refreshAt) this.#arm();
+      if (this.#refreshAt - this.#clock.now() >= 1) this.#arm();
       else this.#refreshInBackground();
     }, delay);
     // Never keep a Node process alive for a credential nobody disposed.

@@ -18,11 +18,14 @@ export type Decision = typeof USE | typeof USE_AND_REFRESH_IN_BACKGROUND | typeo
 
 /**
  * When the next background refresh of a token is due: `backgroundWindowInMs` before expiry, or
- * at half of the remaining lifetime once inside that window.
+ * at half of the remaining lifetime once inside that window. Halving stops once a millisecond or less remains:
+ * then the refresh is due at expiry, so a refresher that keeps returning the same token causes
+ * about twenty refreshes, not a storm.
  */
 export function backgroundRefreshAt(expiresOnTimestamp: number, nowInMs: number, backgroundWindowInMs: number): number {
   const remainingInMs = expiresOnTimestamp - nowInMs;
-  return remainingInMs > backgroundWindowInMs ? expiresOnTimestamp - backgroundWindowInMs : nowInMs + remainingInMs / 2;
+  if (remainingInMs > backgroundWindowInMs) return expiresOnTimestamp - backgroundWindowInMs;
+  return remainingInMs > 1 ? nowInMs + remainingInMs / 2 : expiresOnTimestamp;
 }
 
 /**

@@ -17,6 +17,10 @@ describe('refresh policy (pure rules)', () => {
     expect(backgroundRefreshAt(60 * MINUTE, 0, 10 * MINUTE)).toBe(50 * MINUTE);
     expect(backgroundRefreshAt(8 * MINUTE, 0, 10 * MINUTE)).toBe(4 * MINUTE);
     expect(backgroundRefreshAt(20 * MINUTE, 15 * MINUTE, 10 * MINUTE)).toBe(17.5 * MINUTE);
+    // Halving stops once a millisecond or less remains: the next attempt is at expiry.
+    expect(backgroundRefreshAt(1000.5, 999, 10 * MINUTE)).toBe(999.75);
+    expect(backgroundRefreshAt(1000, 999, 10 * MINUTE)).toBe(1000);
+    expect(backgroundRefreshAt(1000, 999.9, 10 * MINUTE)).toBe(1000);
   });
 
   it('blocking point: 2 minutes before expiry, capped at half the observed lifetime', () => {

@@ -458,3 +458,36 @@ describe('constructor validation', () => {
     ).toThrow(/import it from 'acs-common' or 'acs-common\/entra'/);
   });
 });
+
+describe('no refresh storm, whatever the numbers', () => {
+  it('a refresher that keeps returning the same token causes a bounded number of refreshes (fractional times included)', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0.001, max: 30 * 60_000, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        async (lifetimeInMs, startOffsetInMs) => {
+          const clock = new ManualClock(START + startOffsetInMs);
+          const same = { token: 'same', expiresOnTimestamp: clock.now() + lifetimeInMs };
+          let calls = 0;
+          const credential = new AzureCommunicationTokenCredential({
+            tokenRefresher: () => {
+              calls++;
+              if (calls > 200) throw new Error('refresh storm');
+              return same;
+            },
+            token: same,
+            refreshProactively: true,
+            onRefreshError: () => {},
+            clock,
+          });
+          await clock.advanceAsync(lifetimeInMs + 60_000);
+          credential.dispose();
+          // Halving from 10 minutes down to a millisecond takes about 20 steps.
+          expect(calls).toBeLessThanOrEqual(64);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
