@@ -81,9 +81,7 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
    * @hidden
    */
   protected createEntraStrategy(_options: EntraCommunicationTokenCredentialOptions): TokenStrategy {
-    throw new TypeError(
-      "AzureCommunicationTokenCredential: for Entra options import it from 'acs-common' or 'acs-common/entra'.",
-    );
+    throw new TypeError("AzureCommunicationTokenCredential: Entra options need 'acs-common' or 'acs-common/entra'.");
   }
 
   /**

@@ -11,8 +11,15 @@ export const PROACTIVE_REFRESH_WINDOW_IN_MS = 10 * 60 * 1000;
 /** `getToken` waits for a refresh when less than this remains (.NET, Python, iOS, Android). */
 export const ON_DEMAND_REFRESH_WINDOW_IN_MS = 2 * 60 * 1000;
 
-function createPolicy(proactive: boolean, interval: number | undefined): RefreshPolicy<AccessToken> {
+function createPolicy(
+  proactive: boolean,
+  interval: number | undefined,
+  clock: Clock,
+  onRefreshError: ((error: unknown) => void) | undefined,
+): RefreshPolicy<AccessToken> {
   return {
+    clock,
+    onRefreshError,
     blockingWindowInMs: ON_DEMAND_REFRESH_WINDOW_IN_MS,
     backgroundWindowInMs: proactive ? PROACTIVE_REFRESH_WINDOW_IN_MS : undefined,
     proactiveTimer: proactive,
@@ -22,7 +29,7 @@ function createPolicy(proactive: boolean, interval: number | undefined): Refresh
   };
 }
 
-/** The two policies with the default fallback interval, shared by all credentials that use them. */
+/** The two policies with default options, shared by all credentials that use them. */
 const sharedPolicies: RefreshPolicy<AccessToken>[] = [];
 
 /** The `tokenRefresher` forms: validates the options, then hands everything to the engine. */
@@ -54,16 +61,15 @@ export function createRefreshingStrategy(options: CommunicationTokenRefreshOptio
     token === undefined ? undefined : parseToken(token, clock.now(), interval);
 
   const proactive = refreshProactively === true;
-  let policy = interval === undefined ? sharedPolicies[+proactive] : undefined;
+  const defaults = interval === undefined && givenClock === undefined && onRefreshError === undefined;
+  let policy = defaults ? sharedPolicies[+proactive] : undefined;
   if (policy === undefined) {
-    policy = createPolicy(proactive, interval);
-    if (interval === undefined) sharedPolicies[+proactive] = policy;
+    policy = createPolicy(proactive, interval, clock, onRefreshError);
+    if (defaults) sharedPolicies[+proactive] = policy;
   }
   const engine = new RefreshEngine(policy, {
     refresh: tokenRefresher,
-    clock,
     initialToken,
-    onRefreshError,
   });
   return engine;
 }

@@ -50,14 +50,14 @@ function isTokenLike(value: unknown): value is AccessToken {
 }
 
 /** The Entra token: requested again 5 minutes before it expires. */
-const ENTRA_TOKEN_POLICY: RefreshPolicy<AccessToken> = {
+const ENTRA_TOKEN_POLICY: Omit<RefreshPolicy<AccessToken>, 'clock'> = {
   blockingWindowInMs: ENTRA_TOKEN_REFRESH_WINDOW_IN_MS,
   expiredResultMessage: EXPIRED_ENTRA_TOKEN,
   name: 'AzureCommunicationTokenCredential (Entra token)',
 };
 
 /** The ACS token from the exchange: exchanged again 2 minutes before it expires. */
-const ACS_TOKEN_POLICY: RefreshPolicy<AccessToken> = {
+const ACS_TOKEN_POLICY: Omit<RefreshPolicy<AccessToken>, 'clock'> = {
   blockingWindowInMs: ACS_TOKEN_REFRESH_WINDOW_IN_MS,
   expiredResultMessage: EXPIRED_ACS_TOKEN,
   name: 'AzureCommunicationTokenCredential (Entra exchange)',
@@ -75,7 +75,9 @@ const ACS_TOKEN_POLICY: RefreshPolicy<AccessToken> = {
 export function createEntraStrategy(options: EntraCommunicationTokenCredentialOptions): TokenStrategy {
   const config = resolveEntraOptions(options);
   const { clock, tokenCredential, scopes, url } = config;
-  const entraEngine = new RefreshEngine(ENTRA_TOKEN_POLICY, {
+  const entraPolicy = { ...ENTRA_TOKEN_POLICY, clock };
+  const acsPolicy = { ...ACS_TOKEN_POLICY, clock };
+  const entraEngine = new RefreshEngine(entraPolicy, {
     refresh: async (abortSignal) => {
       // 2.5.0 passes `undefined` when there is no signal; a fresh copy keeps our scopes ours.
       const result = await tokenCredential.getToken([...scopes], abortSignal ? { abortSignal } : undefined);
@@ -87,7 +89,6 @@ export function createEntraStrategy(options: EntraCommunicationTokenCredentialOp
       }
       return { token: result.token, expiresOnTimestamp: result.expiresOnTimestamp };
     },
-    clock,
   });
 
   /**
@@ -97,9 +98,8 @@ export function createEntraStrategy(options: EntraCommunicationTokenCredentialOp
    * for the callers that joined them.
    */
   const acsEngineFor = (entraToken: string) =>
-    new RefreshEngine(ACS_TOKEN_POLICY, {
+    new RefreshEngine(acsPolicy, {
       refresh: (abortSignal) => sendExchange(buildExchangeRequest(url, entraToken), config, entraToken, abortSignal),
-      clock,
     });
   let exchangedFor: string | undefined;
   let acsEngine: RefreshEngine | undefined;

@@ -14,8 +14,9 @@ import {
 } from './refresh-policy.js';
 
 /**
- * How an engine refreshes: the windows and texts, shared by every engine of one kind (so a
- * credential does not carry its own copy). Times are milliseconds.
+ * How an engine refreshes: windows, texts, clock and error hook. One object is shared by every
+ * engine configured the same way (so a credential does not carry its own copy). Times are
+ * milliseconds.
  */
 export interface RefreshPolicy<T extends AccessToken> {
   /** Callers wait for a refresh when less than this remains (capped at half the observed lifetime). */
@@ -33,6 +34,10 @@ export interface RefreshPolicy<T extends AccessToken> {
   readonly name: string;
   /** Turns what `refresh` resolved to into a token (for example, parses a JWT). Default: as is. */
   readonly normalize?: ((value: unknown, nowInMs: number) => T) | undefined;
+  /** Time and timers. */
+  readonly clock: Clock;
+  /** Told about every failed background refresh. */
+  readonly onRefreshError?: ((error: unknown) => void) | undefined;
 }
 
 /** What one engine needs of its own. */
@@ -43,11 +48,8 @@ export interface RefreshEngineOptions<T extends AccessToken> {
    * throw, synchronously or not; the engine never lets a background failure go unhandled.
    */
   readonly refresh: (abortSignal: AbortSignalLike | undefined) => unknown;
-  readonly clock: Clock;
   /** A token to start with (parsed by the caller). */
   readonly initialToken?: T | undefined;
-  /** Told about every failed background refresh. */
-  readonly onRefreshError?: ((error: unknown) => void) | undefined;
 }
 
 /**
@@ -74,8 +76,9 @@ export interface RefreshEngineOptions<T extends AccessToken> {
  *   proactiveTimer: true,
  *   expiredResultMessage: 'The token returned from the tokenRefresher is expired.',
  *   name: 'example',
+ *   clock: systemClock,
  * };
- * const engine = new RefreshEngine(policy, { refresh: (signal) => fetchToken(signal), clock: systemClock });
+ * const engine = new RefreshEngine(policy, { refresh: (signal) => fetchToken(signal) });
  * const { token } = await engine.getToken();
  * engine.dispose();
  * ```
@@ -83,8 +86,6 @@ export interface RefreshEngineOptions<T extends AccessToken> {
 export class RefreshEngine<T extends AccessToken = AccessToken> {
   readonly #policy: RefreshPolicy<T>;
   readonly #refresh: (abortSignal: AbortSignalLike | undefined) => unknown;
-  readonly #clock: Clock;
-  readonly #onRefreshError: ((error: unknown) => void) | undefined;
   #token: T | undefined;
   /** `Promise.resolve(#token)`, made at most once per token: the fast path allocates nothing. */
   #resolved: Promise<T> | undefined;
@@ -104,9 +105,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   constructor(policy: RefreshPolicy<T>, options: RefreshEngineOptions<T>) {
     this.#policy = policy;
     this.#refresh = options.refresh;
-    this.#clock = options.clock;
-    this.#onRefreshError = options.onRefreshError;
-    const now = this.#clock.now();
+    const now = policy.clock.now();
     if (options.initialToken) this.#store(options.initialToken, now, now);
     else this.#refreshAt = now;
     if (policy.proactiveTimer) this.#arm();
@@ -115,7 +114,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   /** A valid token: the cached one, or the result of the (shared) refresh. */
   getToken(abortSignal?: AbortSignalLike): Promise<T> {
     // Fast path: a cached token that needs nothing done (the common case, a few ns).
-    const now = this.#clock.now();
+    const now = this.#policy.clock.now();
     if (now < this.#refreshAt && now < this.#blockingAt) {
       this.#resolved ??= Promise.resolve(this.#token as T);
       return this.#resolved;
@@ -137,7 +136,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   async #acquire(abortSignal: AbortSignalLike | undefined): Promise<T> {
     for (;;) {
       if (this.#disposed) throw disposedError();
-      const now = this.#clock.now();
+      const now = this.#policy.clock.now();
       const token = this.#token;
       const decision = decide(this.#blockingAt, this.#refreshAt, now);
       let flight = this.#flight;
@@ -176,10 +175,10 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
     abortSignal: AbortSignalLike | undefined,
     background?: boolean,
   ): { readonly promise: Promise<T>; readonly signal: AbortSignalLike | undefined } {
-    const startedAt = this.#clock.now();
+    const startedAt = this.#policy.clock.now();
     const promise = (async () => {
       const result = await this.#refresh(abortSignal);
-      const now = this.#clock.now();
+      const now = this.#policy.clock.now();
       const { normalize, expiredResultMessage } = this.#policy;
       const value = normalize ? normalize(result, now) : (result as T);
       if (now >= value.expiresOnTimestamp) throw new AcsError(expiredResultMessage, 'ERR_TOKEN_EXPIRED');
@@ -205,7 +204,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
         if (current) detail = detail.split(current).join('<redacted token>');
         log('warning', `${this.#policy.name}: background refresh failed (${detail}); retrying.`);
         try {
-          this.#onRefreshError?.(error);
+          this.#policy.onRefreshError?.(error);
         } catch {
           // The hook's own failure must not stop the schedule.
         }
@@ -221,7 +220,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   }
 
   #scheduleRetry(): void {
-    const now = this.#clock.now();
+    const now = this.#policy.clock.now();
     const delay = retryDelayInMs(this.#retryAttempt++, this.#token?.expiresOnTimestamp, now);
     if (delay === undefined) return; // expired: the next getToken refreshes on demand
     this.#refreshAt = now + delay;
@@ -231,12 +230,12 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   /** Arms the one timer for #refreshAt. */
   #arm(): void {
     this.#clearTimer();
-    const delay = Math.min(Math.max(0, this.#refreshAt - this.#clock.now()), MAX_TIMER_DELAY_IN_MS);
-    const handle = this.#clock.setTimeout(() => {
+    const delay = Math.min(Math.max(0, this.#refreshAt - this.#policy.clock.now()), MAX_TIMER_DELAY_IN_MS);
+    const handle = this.#policy.clock.setTimeout(() => {
       this.#timer = undefined;
       if (this.#disposed) return;
       // A clamped or early timer goes back to sleep until the real due time.
-      if (this.#refreshAt - this.#clock.now() >= 1) this.#arm();
+      if (this.#refreshAt - this.#policy.clock.now() >= 1) this.#arm();
       else this.#refreshInBackground();
     }, delay);
     // Never keep a Node process alive for a credential nobody disposed.
@@ -245,7 +244,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   }
 
   #clearTimer(): void {
-    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.#policy.clock.clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 }

@@ -44,6 +44,7 @@ const BEARER_POLICY: RefreshPolicy<AccessToken> = {
   backgroundWindowInMs: BACKGROUND_WINDOW_IN_MS,
   expiredResultMessage: 'The access token returned by the credential has already expired.',
   name: bearerTokenAuthenticationPolicyName,
+  clock: systemClock,
 };
 
 /**
@@ -77,7 +78,6 @@ export function createBearerTokenPolicy(credential: TokenCredential, scopes: str
       }
       return token;
     },
-    clock: systemClock,
   });
   return {
     name: bearerTokenAuthenticationPolicyName,

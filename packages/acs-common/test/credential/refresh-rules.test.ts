@@ -455,7 +455,7 @@ describe('constructor validation', () => {
           resourceEndpoint: 'https://x.communication.azure.com',
           tokenCredential: { getToken: async () => null },
         }),
-    ).toThrow(/import it from 'acs-common' or 'acs-common\/entra'/);
+    ).toThrow(/Entra options need 'acs-common' or 'acs-common\/entra'/);
   });
 });
 
