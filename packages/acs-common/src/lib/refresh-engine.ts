@@ -52,6 +52,9 @@ export interface RefreshEngineOptions<T extends AccessToken> {
   readonly initialToken?: T | undefined;
 }
 
+/** The value of #failures once disposed. */
+const DISPOSED = -1;
+
 /**
  * The one refresh engine: a single-flight, two-window token cache with an optional proactive
  * timer. The ACS token credential, the Entra exchange (both of its tokens) and the bearer policy
@@ -99,8 +102,8 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   /** The refresh in progress and the signal of the caller that started it. */
   #flight: { readonly promise: Promise<T>; readonly signal: AbortSignalLike | undefined } | undefined;
   #timer: unknown;
-  #disposed = false;
-  #retryAttempt = 0;
+  /** Background refreshes failed in a row (the back-off attempt); DISPOSED once disposed. */
+  #failures = 0;
 
   constructor(policy: RefreshPolicy<T>, options: RefreshEngineOptions<T>) {
     this.#policy = policy;
@@ -127,7 +130,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
    * `getToken` calls reject with "User credential is disposed".
    */
   dispose(): void {
-    this.#disposed = true; // refreshes still in flight do not store their result
+    this.#failures = DISPOSED; // refreshes still in flight do not store their result
     this.#token = this.#flight = undefined;
     this.#blockingAt = -Infinity;
     this.#clearTimer();
@@ -135,7 +138,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
 
   async #acquire(abortSignal: AbortSignalLike | undefined): Promise<T> {
     for (;;) {
-      if (this.#disposed) throw disposedError();
+      if (this.#failures === DISPOSED) throw disposedError();
       const now = this.#policy.clock.now();
       const token = this.#token;
       const decision = decide(this.#blockingAt, this.#refreshAt, now);
@@ -148,11 +151,11 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
       flight ??= this.#start(abortSignal);
       try {
         const value = await abortable(flight.promise, abortSignal);
-        if (this.#disposed) throw disposedError();
+        if (this.#failures === DISPOSED) throw disposedError();
         return value;
       } catch (error) {
         if (abortSignal?.aborted) throw error;
-        if (this.#disposed) throw disposedError();
+        if (this.#failures === DISPOSED) throw disposedError();
         // The caller that started this refresh aborted it: start our own instead of failing.
         if (flight.signal?.aborted) continue;
         throw error;
@@ -182,9 +185,9 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
       const { normalize, expiredResultMessage } = this.#policy;
       const value = normalize ? normalize(result, now) : (result as T);
       if (now >= value.expiresOnTimestamp) throw new AcsError(expiredResultMessage, 'ERR_TOKEN_EXPIRED');
-      if (!this.#disposed) {
+      if (this.#failures !== DISPOSED) {
         this.#store(value, startedAt, now);
-        this.#retryAttempt = 0;
+        this.#failures = 0;
         if (this.#policy.proactiveTimer) this.#arm();
       }
       return value;
@@ -197,7 +200,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
     };
     promise.then(clear, (error: unknown) => {
       clear();
-      if (this.#disposed) return;
+      if (this.#failures === DISPOSED) return;
       if (background) {
         let detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
         const current = this.#token?.token;
@@ -216,12 +219,12 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
   }
 
   #refreshInBackground(): void {
-    if (!this.#flight && !this.#disposed) this.#start(undefined, true);
+    if (!this.#flight && this.#failures !== DISPOSED) this.#start(undefined, true);
   }
 
   #scheduleRetry(): void {
     const now = this.#policy.clock.now();
-    const delay = retryDelayInMs(this.#retryAttempt++, this.#token?.expiresOnTimestamp, now);
+    const delay = retryDelayInMs(this.#failures++, this.#token?.expiresOnTimestamp, now);
     if (delay === undefined) return; // expired: the next getToken refreshes on demand
     this.#refreshAt = now + delay;
     if (this.#policy.proactiveTimer) this.#arm();
@@ -233,7 +236,7 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
     const delay = Math.min(Math.max(0, this.#refreshAt - this.#policy.clock.now()), MAX_TIMER_DELAY_IN_MS);
     const handle = this.#policy.clock.setTimeout(() => {
       this.#timer = undefined;
-      if (this.#disposed) return;
+      if (this.#failures === DISPOSED) return;
       // A clamped or early timer goes back to sleep until the real due time.
       if (this.#refreshAt - this.#policy.clock.now() >= 1) this.#arm();
       else this.#refreshInBackground();
