@@ -34,6 +34,16 @@ export async function hmacSha256Base64(key: Uint8Array, data: Uint8Array | strin
   return encodeBase64(new Uint8Array(signature));
 }
 
+export async function hashAndSign(
+  key: Uint8Array,
+  body: Uint8Array | string | undefined,
+  emptyContentHash: string,
+  stringToSignOf: (contentHash: string) => string,
+): Promise<[contentHash: string, signature: string]> {
+  const contentHash = body === undefined ? emptyContentHash : await sha256Base64(body);
+  return [contentHash, await hmacSha256Base64(key, stringToSignOf(contentHash))];
+}
+
 export function readEnvironment(_name: string): string | undefined {
   return undefined;
 }
@@ -43,4 +53,4 @@ export function writeLogLine(level: 'error' | 'warning' | 'info' | 'verbose', li
   sink(line);
 }
 
-({ sha256Base64, hmacSha256Base64, readEnvironment, writeLogLine }) satisfies PlatformModule;
+({ sha256Base64, hmacSha256Base64, hashAndSign, readEnvironment, writeLogLine }) satisfies PlatformModule;

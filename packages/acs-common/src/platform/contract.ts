@@ -13,6 +13,17 @@ export interface PlatformModule {
    * array each time: per-key preparation (pads, imported `CryptoKey`) is cached by identity.
    */
   hmacSha256Base64(key: Uint8Array, data: Uint8Array | string): Promise<string>;
+  /**
+   * The content hash of `body` (base64 SHA-256; `emptyContentHash` when `body` is undefined) and
+   * the signature base64(HMAC-SHA256(key, stringToSignOf(contentHash))), in one asynchronous
+   * step: request signing needs both, one after the other.
+   */
+  hashAndSign(
+    key: Uint8Array,
+    body: Uint8Array | string | undefined,
+    emptyContentHash: string,
+    stringToSignOf: (contentHash: string) => string,
+  ): Promise<[contentHash: string, signature: string]>;
   /** An environment variable, or `undefined` where there is no environment (browsers). */
   readEnvironment(name: string): string | undefined;
   /** Where log lines go when the application has not set its own sink. */

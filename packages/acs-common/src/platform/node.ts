@@ -67,16 +67,34 @@ function hmacWithOneShotHash(hash: OneShotHash, key: Uint8Array, data: Uint8Arra
   return hash('sha256', outerScratch, 'base64');
 }
 
-export async function sha256Base64(data: Uint8Array | string): Promise<string> {
+function sha256(data: Uint8Array | string): string {
   return oneShotHash !== undefined
     ? oneShotHash('sha256', data, 'base64')
     : createHash('sha256').update(data).digest('base64');
 }
 
-export async function hmacSha256Base64(key: Uint8Array, data: Uint8Array | string): Promise<string> {
+function hmacSha256(key: Uint8Array, data: Uint8Array | string): string {
   return oneShotHash !== undefined
     ? hmacWithOneShotHash(oneShotHash, key, data)
     : createHmac('sha256', key).update(data).digest('base64');
+}
+
+export async function sha256Base64(data: Uint8Array | string): Promise<string> {
+  return sha256(data);
+}
+
+export async function hmacSha256Base64(key: Uint8Array, data: Uint8Array | string): Promise<string> {
+  return hmacSha256(key, data);
+}
+
+export async function hashAndSign(
+  key: Uint8Array,
+  body: Uint8Array | string | undefined,
+  emptyContentHash: string,
+  stringToSignOf: (contentHash: string) => string,
+): Promise<[contentHash: string, signature: string]> {
+  const contentHash = body === undefined ? emptyContentHash : sha256(body);
+  return [contentHash, hmacSha256(key, stringToSignOf(contentHash))];
 }
 
 export function readEnvironment(name: string): string | undefined {
@@ -87,4 +105,4 @@ export function writeLogLine(_level: 'error' | 'warning' | 'info' | 'verbose', l
   process.stderr.write(`${line}\n`);
 }
 
-({ sha256Base64, hmacSha256Base64, readEnvironment, writeLogLine }) satisfies PlatformModule;
+({ sha256Base64, hmacSha256Base64, hashAndSign, readEnvironment, writeLogLine }) satisfies PlatformModule;

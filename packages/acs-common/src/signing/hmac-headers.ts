@@ -1,4 +1,4 @@
-import { hmacSha256Base64, sha256Base64 } from '#platform';
+import { hashAndSign } from '#platform';
 import { decodeAccessKey } from './access-key.js';
 import { type SignableBody, signableBodyOf } from './content-hash.js';
 import { toHttpDate } from './http-date.js';
@@ -82,11 +82,10 @@ export async function createHmacHeaders(input: HmacSigningInput): Promise<HmacHe
   const body = signableBodyOf(input.body);
   const date = toHttpDate(input.requestTimestamp ?? Date.now());
   const { pathAndQuery, host } = partsOf(input.url);
-  // An empty body (every GET) needs no hashing and no await.
-  const hash = body === undefined ? EMPTY_CONTENT_HASH : await sha256Base64(body);
-  const signature = await hmacSha256Base64(
-    key,
-    stringToSign({ method: input.method, pathAndQuery, date, host, contentHash: hash }),
+  const { method } = input;
+  // One asynchronous step for both digests; an empty body (every GET) is not hashed.
+  const [hash, signature] = await hashAndSign(key, body, EMPTY_CONTENT_HASH, (contentHash) =>
+    stringToSign({ method, pathAndQuery, date, host, contentHash }),
   );
   return {
     'x-ms-date': date,

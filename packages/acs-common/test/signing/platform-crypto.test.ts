@@ -24,6 +24,20 @@ describe.each([
     expect(await platform.hmacSha256Base64(pw, '😀')).toBe('1rudJKjn2Zi+3hRrBG29wIF6pD6YyAeQR1ZcFtXoKAU=');
   });
 
+  it('hashAndSign: the content hash, then the HMAC of the string built from it, in one step', async () => {
+    const [hash, signature] = await platform.hashAndSign(pw, 'banana', 'EMPTY', (contentHash) => `x\n${contentHash}`);
+    expect(hash).toBe('tJPUg2Sv5E0RwBZc9HCkFk0eJgmRHvmYvoaNRq3j3k4=');
+    expect(signature).toBe(createHmac('sha256', Buffer.from(pw)).update(`x\n${hash}`).digest('base64'));
+    const [emptyHash, emptySignature] = await platform.hashAndSign(
+      pw,
+      undefined,
+      'EMPTY',
+      (contentHash) => contentHash,
+    );
+    expect(emptyHash).toBe('EMPTY');
+    expect(emptySignature).toBe(createHmac('sha256', Buffer.from(pw)).update('EMPTY').digest('base64'));
+  });
+
   it('agrees with createHash/createHmac for keys and messages of any length (RFC 2104 edge cases)', async () => {
     await fc.assert(
       fc.asyncProperty(
