@@ -14,7 +14,7 @@
 import type { TokenStrategy } from '../credential/strategy.js';
 import type { EntraCommunicationTokenCredentialOptions } from '../credential/types.js';
 import type { AbortSignalLike, AccessToken } from '../lib/core-auth-types.js';
-import { AcsError } from '../lib/errors.js';
+import { AcsError, disposedError } from '../lib/errors.js';
 import { RefreshEngine, type RefreshPolicy } from '../lib/refresh-engine.js';
 import { sendExchange } from './exchange.js';
 import { buildExchangeRequest } from './exchange-request.js';
@@ -103,10 +103,13 @@ export function createEntraStrategy(options: EntraCommunicationTokenCredentialOp
     });
   let exchangedFor: string | undefined;
   let acsEngine: RefreshEngine | undefined;
+  let disposed = false;
 
   return {
     async getToken(abortSignal: AbortSignalLike | undefined): Promise<AccessToken> {
       const { token: entraToken } = await entraEngine.getToken(abortSignal);
+      // Disposed while the Entra token was on its way: no new engine, no exchange.
+      if (disposed) throw disposedError();
       if (acsEngine === undefined || exchangedFor !== entraToken) {
         exchangedFor = entraToken;
         acsEngine = acsEngineFor(entraToken);
@@ -114,6 +117,7 @@ export function createEntraStrategy(options: EntraCommunicationTokenCredentialOp
       return acsEngine.getToken(abortSignal);
     },
     dispose(): void {
+      disposed = true;
       acsEngine?.dispose();
       entraEngine.dispose();
     },

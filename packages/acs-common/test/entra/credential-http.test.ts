@@ -209,6 +209,25 @@ describe('caching through the refresh engine', () => {
     cred.dispose();
     await expect(cred.getToken()).rejects.toThrow('User credential is disposed');
   });
+
+  it('a dispose while the Entra token is on its way rejects that call and sends no exchange', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowEntra = {
+      async getToken(scopes: string | string[], options?: object) {
+        await gate;
+        return entra.getToken(scopes, options as never);
+      },
+    };
+    const cred = credential({ tokenCredential: slowEntra });
+    const pending = cred.getToken();
+    cred.dispose();
+    release();
+    await expect(pending).rejects.toThrow('User credential is disposed');
+    expect(server.requests).toHaveLength(0);
+  });
 });
 
 describe('retries (Azure Core defaults: 408, 429, 500, 502, 503, 504, network; 3 retries)', () => {
