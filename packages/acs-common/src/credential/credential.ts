@@ -11,6 +11,16 @@ import type {
 } from './types.js';
 import { invalidOption } from './validate.js';
 
+declare global {
+  interface SymbolConstructor {
+    /**
+     * Declared here as `@types/node` does, so these types compile without the `ESNext.Disposable`
+     * lib (identical declarations merge with it).
+     */
+    readonly dispose: unique symbol;
+  }
+}
+
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 const FORMS =
