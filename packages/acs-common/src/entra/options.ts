@@ -6,6 +6,7 @@ import type { EntraCommunicationTokenCredentialOptions } from '../credential/typ
 import { assertOptionalClock, describeType } from '../credential/validate.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import type { TokenCredential } from '../lib/core-auth-types.js';
+import { unsupportedRuntime } from '../lib/errors.js';
 import type { FetchLike } from './fetch-types.js';
 import { isLoopbackHost } from './loopback.js';
 import {
@@ -49,6 +50,14 @@ function checkEndpoint(resourceEndpoint: unknown): string {
   const expected = 'an absolute https URL such as https://my-resource.communication.azure.com';
   if (typeof resourceEndpoint !== 'string' || resourceEndpoint.trim() === '') {
     throw new TypeError(`${PREFIX} resourceEndpoint must be ${expected}; got ${describeType(resourceEndpoint)}.`);
+  }
+  // Without this check the ReferenceError below would read as "not an absolute URL".
+  if (typeof URL !== 'function') {
+    throw unsupportedRuntime(
+      'URL global',
+      'the Entra exchange (to check and build the exchange URL)',
+      'install a WHATWG URL polyfill (for example react-native-url-polyfill) before creating the credential.',
+    );
   }
   // The value is never quoted: a connection string passed by mistake would carry the access key.
   let url: URL;

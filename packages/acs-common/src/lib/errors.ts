@@ -17,7 +17,8 @@ export type AcsErrorCode =
   | 'ERR_UNSUPPORTED_BODY'
   | 'ERR_INSECURE_ENDPOINT'
   | 'ERR_EXCHANGE_FAILED'
-  | 'ERR_ENTRA_TOKEN';
+  | 'ERR_ENTRA_TOKEN'
+  | 'ERR_UNSUPPORTED_RUNTIME';
 
 /**
  * Base class of the errors thrown by acs-common (argument errors are `TypeError`s instead).
@@ -71,4 +72,16 @@ export function disposedError(): AcsError {
 /** The rejection of a caller whose own signal aborted; the signal's reason is the cause. */
 export function abortedBy(signal: { readonly reason?: unknown }): AbortError {
   return new AbortError(undefined, { cause: signal.reason });
+}
+
+/**
+ * The error for a Web API the JavaScript runtime does not provide (for example `URL` or
+ * `crypto.subtle` on some React Native engines): says what is missing, what needs it, and how to
+ * fix it, instead of a bare `ReferenceError` or a misleading validation message.
+ */
+export function unsupportedRuntime(missing: string, neededFor: string, fix: string): AcsError {
+  return new AcsError(
+    `This JavaScript runtime has no ${missing}, which ${neededFor} needs; ${fix}`,
+    'ERR_UNSUPPORTED_RUNTIME',
+  );
 }

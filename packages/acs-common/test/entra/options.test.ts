@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AzureCommunicationTokenCredential as CredentialOnly } from '../../src/credential/index.js';
 import { AzureCommunicationTokenCredential, SCOPES_VALIDATION_MESSAGE } from '../../src/entra/index.js';
 import { AzureCommunicationTokenCredential as Root } from '../../src/index.js';
+import { AcsError } from '../../src/lib/errors.js';
 import { FakeTokenCredential } from '../../src/testing/index.js';
 import { startExchangeServer } from './exchange-server.js';
 
@@ -137,6 +138,19 @@ describe('Entra options are validated at construction (SPEC §4)', () => {
     const withoutScopes = { resourceEndpoint: ENDPOINT, tokenCredential: new FakeTokenCredential() };
     construct(withoutScopes);
     expect('scopes' in withoutScopes).toBe(false); // 2.5.0 writes the default scopes into the caller's object
+  });
+
+  it('a runtime without the URL global gets an AcsError naming URL, not "not an absolute URL" (issue 8, defect 8)', () => {
+    vi.stubGlobal('URL', undefined);
+    try {
+      const error = constructionError({ resourceEndpoint: ENDPOINT, tokenCredential });
+      expect(error).toBeInstanceOf(AcsError);
+      expect((error as AcsError).code).toBe('ERR_UNSUPPORTED_RUNTIME');
+      expect(error.message).toMatch(/no URL global/);
+      expect(error.message).not.toMatch(/absolute URL/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('is lazy: construction calls neither the Entra credential nor the network', async () => {
