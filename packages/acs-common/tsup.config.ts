@@ -3,6 +3,9 @@ import { defineConfig } from 'tsup';
 // One build: ESM (.js) and CJS (.cjs) with declarations for both, shared chunks so that a class
 // has one identity across entry points. `#platform` stays external: the package.json `imports`
 // map picks the Node or the browser file by condition, never by sniffing at run time.
+// `acs-protocol` (the unpublished workspace package of wire-protocol facts shared with the
+// emulator) is bundled into the JavaScript and the declarations: the published package never
+// imports it.
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -23,5 +26,6 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   external: ['#platform'],
+  noExternal: ['acs-protocol'],
   outDir: 'dist',
 });

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { EMPTY_CONTENT_HASH, SIGNED_HEADERS, stringToSign } from 'acs-common/signing';
+import { EMPTY_CONTENT_HASH, SIGNED_HEADERS, stringToSign } from 'acs-protocol';
 import { type HmacSha256, sha256Base64 } from './hmac-sha256.js';
 import { parseRfc1123 } from './time.js';
 

@@ -1,5 +1,5 @@
+import type { ExchangeRouteOverrides } from 'acs-protocol';
 import type { FetchLike } from '../entra/fetch-types.js';
-import type { ExchangeRouteOverrides } from '../entra/routes.js';
 import type { Clock } from '../lib/clock.js';
 import type { AbortSignalLike, AccessToken, TokenCredential } from '../lib/core-auth-types.js';
 

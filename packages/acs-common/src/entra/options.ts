@@ -2,23 +2,23 @@
  * Validates the Entra options at construction and turns them into a frozen configuration.
  * The caller's object is only read, never written; the scopes are copied.
  */
-import type { EntraCommunicationTokenCredentialOptions } from '../credential/types.js';
-import { assertOptionalClock, describeType } from '../credential/validate.js';
-import { type Clock, systemClock } from '../lib/clock.js';
-import type { TokenCredential } from '../lib/core-auth-types.js';
-import { unsupportedRuntime } from '../lib/errors.js';
-import type { FetchLike } from './fetch-types.js';
-import { isLoopbackHost } from './loopback.js';
 import {
   DEFAULT_ENTRA_SCOPES,
   type ExchangeRoute,
   type ExchangeRouteOverrides,
   exchangeRouteFor,
   exchangeUrl,
+  isLoopbackHost,
   SCOPES_VALIDATION_MESSAGE,
   type ScopeFamily,
   scopeFamilyOf,
-} from './routes.js';
+} from 'acs-protocol';
+import type { EntraCommunicationTokenCredentialOptions } from '../credential/types.js';
+import { assertOptionalClock, describeType } from '../credential/validate.js';
+import { type Clock, systemClock } from '../lib/clock.js';
+import type { TokenCredential } from '../lib/core-auth-types.js';
+import { unsupportedRuntime } from '../lib/errors.js';
+import type { FetchLike } from './fetch-types.js';
 
 /**
  * Everything the Entra strategy needs, checked.

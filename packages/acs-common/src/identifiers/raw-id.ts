@@ -3,34 +3,16 @@
  * other way to format (`getIdentifierRawId`). Parsing is `startsWith`/`indexOf` scans of the
  * input (no regular expression, no `split`); nothing is allocated but the result and its strings.
  */
+// The prefix table itself is protocol knowledge shared with the emulator (acs-protocol).
+import {
+  RAW_ID_CLOUDS as CLOUDS,
+  RAW_ID_NO_CLOUD as NO_CLOUD,
+  PHONE_NUMBER_PREFIX as PHONE_PREFIX,
+  RAW_ID_PREFIXES as PREFIXES,
+} from 'acs-protocol';
 import { typeName } from './argument-error.js';
 import { type IdentifierFields, type IdentifierKindName, kindOf } from './kind.js';
 import type { CommunicationIdentifier, CommunicationIdentifierKind } from './models.js';
-
-/** Raw ids that start with this are phone numbers, whatever follows (colons included). */
-const PHONE_PREFIX = '4:';
-
-/** The clouds, in the column order of {@link PREFIXES}. */
-const CLOUDS = ['public', 'dod', 'gcch'] as const;
-
-/**
- * Every other prefix of the grammar, by kind, in columns: public, dod, gcch cloud, then the one
- * form without a cloud. Each prefix is two `:`-terminated segments; an id of exactly three
- * segments whose prefix is not listed (`28:gcch-global:…`, `8:ORGID:…`) is unknown, as is any id
- * with more or fewer segments (`28:abc`, `8:orgid:a:b`).
- */
-const PREFIXES = {
-  // First, as the most common ids are ACS users (`8:acs:<resource>_<opaque>`). The rest is
-  // `resource_tenant_user` for a Teams extension user; anything else is an opaque communication
-  // user id, and so is every `8:spool:` id (column 3).
-  teamsExtensionUser: ['8:acs:', '8:dod-acs:', '8:gcch-acs:', '8:spool:'],
-  // Column 3: an anonymous Teams user (a visitor); the cloud does not apply.
-  microsoftTeamsUser: ['8:orgid:', '8:dod:', '8:gcch:', '8:teamsvisitor:'],
-  microsoftTeamsApp: ['28:orgid:', '28:dod:', '28:gcch:'],
-} as const;
-
-/** The column of the form without a cloud. */
-const NO_CLOUD = 3;
 
 /** The column of a cloud: `dod` and `gcch` select theirs, anything else (missing, bogus) is public, as in 2.5.0. */
 const cloudColumn = (cloud: unknown): number => (cloud === 'dod' ? 1 : cloud === 'gcch' ? 2 : 0);

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../entra/loopback.js';
+import { isLoopbackHost } from 'acs-protocol';
 import { systemClock } from '../lib/clock.js';
 import type { AccessToken, TokenCredential } from '../lib/core-auth-types.js';
 import { AcsError } from '../lib/errors.js';

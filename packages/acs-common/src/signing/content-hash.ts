@@ -1,6 +1,6 @@
+import { EMPTY_CONTENT_HASH } from 'acs-protocol';
 import { sha256Base64 } from '#platform';
 import { AcsError } from '../lib/errors.js';
-import { EMPTY_CONTENT_HASH } from './string-to-sign.js';
 
 /**
  * A request body we can hash: exactly the bytes that go on the wire. Strings are sent (and

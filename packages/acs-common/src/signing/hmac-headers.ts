@@ -1,8 +1,8 @@
+import { authorizationHeader, EMPTY_CONTENT_HASH, signedParts, stringToSign } from 'acs-protocol';
 import { hashAndSign } from '#platform';
 import { decodeAccessKey } from './access-key.js';
 import { type SignableBody, signableBodyOf } from './content-hash.js';
 import { toHttpDate } from './http-date.js';
-import { authorizationHeader, EMPTY_CONTENT_HASH, signedParts, stringToSign } from './string-to-sign.js';
 
 /**
  * The signed parts of the last URL string: clients send many requests to the same URL (a create

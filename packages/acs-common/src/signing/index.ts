@@ -1,3 +1,11 @@
+export type { SigningInput } from 'acs-protocol';
+export {
+  authorizationHeader,
+  EMPTY_CONTENT_HASH,
+  SIGNED_HEADERS,
+  signedParts,
+  stringToSign,
+} from 'acs-protocol';
 export {
   communicationAccessKeyCredentialPolicyName,
   createCommunicationAccessKeyCredentialPolicy,
@@ -27,11 +35,3 @@ export type {
 } from './pipeline-types.js';
 export type { RestErrorOptions } from './rest-error.js';
 export { isRestError, RestError } from './rest-error.js';
-export type { SigningInput } from './string-to-sign.js';
-export {
-  authorizationHeader,
-  EMPTY_CONTENT_HASH,
-  SIGNED_HEADERS,
-  signedParts,
-  stringToSign,
-} from './string-to-sign.js';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +132,14 @@ describe('the packed tarball', () => {
         path.endsWith('.map'),
     );
     expect(unexpected).toEqual([]);
+  });
+
+  it('is self-contained: no file (JavaScript or declarations) imports the unpublished acs-protocol', () => {
+    const importing = packedFiles.filter(
+      (path) => path.startsWith('dist/') && /["']acs-protocol["']/.test(readFileSync(join(PACKAGE_DIR, path), 'utf8')),
+    );
+    expect(packedFiles.some((path) => path.endsWith('.d.ts'))).toBe(true);
+    expect(importing).toEqual([]);
   });
 
   it('contains every file named by the exports and imports maps', () => {

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { type Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { authorizationHeader, EMPTY_CONTENT_HASH, stringToSign } from 'acs-common/signing';
+import { authorizationHeader, EMPTY_CONTENT_HASH, stringToSign } from 'acs-protocol';
 
 /**
  * A minimal HTTP client for the emulator tests: raw requests (anything goes, for the bad-input

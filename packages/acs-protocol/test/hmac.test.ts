@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTENT_HASH, signedParts, stringToSign } from '../src/signing/string-to-sign.js';
+import { EMPTY_CONTENT_HASH, signedParts, stringToSign } from '../src/index.js';
 
 describe('stringToSign', () => {
   it('matches the .NET reference form (dotnet-common §4.2)', () => {

@@ -1,7 +1,7 @@
 /**
  * Whether a URL host names this machine: `localhost`, an IPv4 address in 127.0.0.0/8, or `[::1]`.
  * Takes `URL.hostname`, which the URL parser has already lower-cased and normalised (so
- * `127.1` arrives as `127.0.0.1`). Plain http is allowed only for these hosts.
+ * `127.1` arrives as `127.0.0.1`). Plain http is allowed only for these hosts (SPEC §4).
  *
  * @example
  * ```ts
