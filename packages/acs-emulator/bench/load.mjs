@@ -22,10 +22,9 @@
 //
 // Usage: npm run bench:emulator   (builds first; about 50 s)
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { authorizationHeader, EMPTY_CONTENT_HASH, stringToSign } from 'acs-common/signing';
+import { createHmacHeaders } from 'acs-common/signing';
 import autocannon from 'autocannon';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -84,14 +83,9 @@ function cpuSeconds(pid) {
   }
 }
 
+/** The HMAC headers of one request, signed with acs-common's public signer. */
 function sign(endpoint, method, target, body) {
-  const { host } = new URL(endpoint);
-  const date = new Date().toUTCString();
-  const contentHash = body === '' ? EMPTY_CONTENT_HASH : createHash('sha256').update(body).digest('base64');
-  const signature = createHmac('sha256', Buffer.from(ACCESS_KEY, 'base64'))
-    .update(stringToSign({ method, pathAndQuery: target, date, host, contentHash }))
-    .digest('base64');
-  return { host, 'x-ms-date': date, 'x-ms-content-sha256': contentHash, authorization: authorizationHeader(signature) };
+  return createHmacHeaders({ method, url: new URL(target, endpoint), body, key: ACCESS_KEY });
 }
 
 async function load(target, warmup) {
@@ -121,7 +115,7 @@ try {
 
   const created = await fetch(`${emulator.endpoint}identities?api-version=2023-10-01`, {
     method: 'POST',
-    headers: sign(emulator.endpoint, 'POST', '/identities?api-version=2023-10-01', ''),
+    headers: await sign(emulator.endpoint, 'POST', '/identities?api-version=2023-10-01', ''),
   });
   const { identity } = await created.json();
   const path = `/identities/${encodeURIComponent(identity.id)}/:issueAccessToken?api-version=2023-10-01`;
@@ -130,22 +124,24 @@ try {
     url: `${emulator.endpoint.slice(0, -1)}${path}`,
     method: 'POST',
     body,
-    headers: { ...sign(emulator.endpoint, 'POST', path, body), 'content-type': 'application/json' },
+    headers: { ...(await sign(emulator.endpoint, 'POST', path, body)), 'content-type': 'application/json' },
   };
   const sample = await fetch(issueOptions.url, issueOptions);
   const reply = await sample.text();
   if (sample.status !== 200) throw new Error(`emulator answered ${sample.status}: ${reply}`);
 
   // Same route, a different lifetime per request: the reply cannot be reused, a JWT is signed each time.
-  const freshRequests = Array.from({ length: FRESH_TOKEN_VARIANTS }, (_, index) => {
-    const freshBody = JSON.stringify({ scopes: ['chat', 'voip'], expiresInMinutes: 60 + index });
-    return {
-      method: 'POST',
-      path,
-      body: freshBody,
-      headers: { ...sign(emulator.endpoint, 'POST', path, freshBody), 'content-type': 'application/json' },
-    };
-  });
+  const freshRequests = await Promise.all(
+    Array.from({ length: FRESH_TOKEN_VARIANTS }, async (_, index) => {
+      const freshBody = JSON.stringify({ scopes: ['chat', 'voip'], expiresInMinutes: 60 + index });
+      return {
+        method: 'POST',
+        path,
+        body: freshBody,
+        headers: { ...(await sign(emulator.endpoint, 'POST', path, freshBody)), 'content-type': 'application/json' },
+      };
+    }),
+  );
 
   const barePost = await startChild(['-e', BARE_POST], { REPLY: reply });
   children.push(barePost.child);

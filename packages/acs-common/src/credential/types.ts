@@ -1,7 +1,7 @@
 import type { ExchangeRouteOverrides } from 'acs-protocol';
-import type { FetchLike } from '../entra/fetch-types.js';
 import type { Clock } from '../lib/clock.js';
 import type { AbortSignalLike, AccessToken, TokenCredential } from '../lib/core-auth-types.js';
+import type { FetchLike } from '../lib/fetch-types.js';
 
 /**
  * Options of `getToken`.
@@ -81,7 +81,11 @@ export interface EntraCommunicationTokenCredentialOptions {
   tokenCredential: TokenCredential;
   /** Entra scopes, all of one family. Default `['https://communication.azure.com/clients/.default']`. */
   scopes?: string[];
-  /** Replaces the route (path or api-version) of a scope family; see `EXCHANGE_ROUTES` in `acs-common/entra`. */
+  /**
+   * Replaces the route (path or api-version) of a scope family. Defaults:
+   * `teamsExtension` → `/access/teamsExtension/:exchangeAccessToken`, `2025-06-30`;
+   * `communicationClients` → `/access/entra/:exchangeAccessToken`, `2025-03-02-preview`.
+   */
   routes?: ExchangeRouteOverrides;
   /** The `fetch` used for the exchange. Default: `globalThis.fetch`, looked up at each request. */
   fetch?: FetchLike;

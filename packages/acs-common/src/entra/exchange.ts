@@ -6,11 +6,11 @@
 import type { Clock } from '../lib/clock.js';
 import type { AbortSignalLike, AccessToken } from '../lib/core-auth-types.js';
 import { AbortError } from '../lib/errors.js';
+import type { FetchLike, FetchLikeResponse } from '../lib/fetch-types.js';
 import { log } from '../lib/log.js';
 import { RestError } from '../signing/rest-error.js';
 import type { ExchangeRequest } from './exchange-request.js';
 import { exchangeFailure, readExchangedToken } from './exchange-response.js';
-import type { FetchLike, FetchLikeResponse } from './fetch-types.js';
 import { exchangeRetryDelayInMs, MAX_EXCHANGE_RETRIES, retryAfterInMs, shouldRetry } from './retry-policy.js';
 import { scrub } from './scrub.js';
 import { sleep } from './sleep.js';

@@ -18,7 +18,7 @@ import { assertOptionalClock, describeType } from '../credential/validate.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import type { TokenCredential } from '../lib/core-auth-types.js';
 import { unsupportedRuntime } from '../lib/errors.js';
-import type { FetchLike } from './fetch-types.js';
+import type { FetchLike } from '../lib/fetch-types.js';
 
 /**
  * Everything the Entra strategy needs, checked.

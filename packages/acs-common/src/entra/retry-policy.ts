@@ -4,6 +4,7 @@
  * 2.5.0 and .NET use: 3 retries, exponential from 0.8 s, at most 60 s, `Retry-After` honoured.
  * No jitter, so tests with a manual clock are exact; one credential makes one request at a time.
  */
+import type { HeaderReader } from '../lib/fetch-types.js';
 
 /**
  * Statuses worth another attempt: timeout, throttling and transient server errors.
@@ -44,18 +45,6 @@ export const RETRY_BASE_DELAY_IN_MS = 800;
  * ```
  */
 export const RETRY_MAX_DELAY_IN_MS = 60_000;
-
-/**
- * The header getter of a fetch `Response` (or anything shaped like it).
- *
- * @example
- * ```ts
- * const headers: HeaderReader = new Headers({ 'retry-after': '1' });
- * ```
- */
-export interface HeaderReader {
-  get(name: string): string | null;
-}
 
 /** A non-negative decimal number, as the retry headers carry. */
 const NUMBER = /^\d+(?:\.\d+)?$/;

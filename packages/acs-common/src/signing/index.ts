@@ -1,11 +1,3 @@
-export type { SigningInput } from 'acs-protocol';
-export {
-  authorizationHeader,
-  EMPTY_CONTENT_HASH,
-  SIGNED_HEADERS,
-  signedParts,
-  stringToSign,
-} from 'acs-protocol';
 export {
   communicationAccessKeyCredentialPolicyName,
   createCommunicationAccessKeyCredentialPolicy,

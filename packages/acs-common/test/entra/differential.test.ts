@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AzureCommunicationTokenCredential as Official } from '@azure/communication-common';
+import { SCOPES_VALIDATION_MESSAGE } from 'acs-protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AzureCommunicationTokenCredential, SCOPES_VALIDATION_MESSAGE } from '../../src/entra/index.js';
+import { AzureCommunicationTokenCredential } from '../../src/entra/index.js';
 import { FakeTokenCredential } from '../../src/testing/index.js';
 import { type ExchangeServer, type RecordedRequest, startExchangeServer } from './exchange-server.js';
 

@@ -1,6 +1,7 @@
+import { SCOPES_VALIDATION_MESSAGE } from 'acs-protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { AzureCommunicationTokenCredential as CredentialOnly } from '../../src/credential/index.js';
-import { AzureCommunicationTokenCredential, SCOPES_VALIDATION_MESSAGE } from '../../src/entra/index.js';
+import { AzureCommunicationTokenCredential } from '../../src/entra/index.js';
 import { AzureCommunicationTokenCredential as Root } from '../../src/index.js';
 import { AcsError } from '../../src/lib/errors.js';
 import { FakeTokenCredential } from '../../src/testing/index.js';

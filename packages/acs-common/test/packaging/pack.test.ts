@@ -42,7 +42,7 @@ const REQUIRED: Record<string, string[]> = {
     'CommunicationCloudEnvironment',
   ],
   'acs-common/signing': ['createHmacHeaders', 'createCommunicationAccessKeyCredentialPolicy', 'AzureKeyCredential'],
-  'acs-common/entra': ['AzureCommunicationTokenCredential', 'EXCHANGE_ROUTES', 'DEFAULT_ENTRA_SCOPES'],
+  'acs-common/entra': ['AzureCommunicationTokenCredential', 'ACS_TOKEN_REFRESH_WINDOW_IN_MS'],
   'acs-common/testing': ['createTestToken', 'ManualClock', 'FakeTokenCredential'],
 };
 

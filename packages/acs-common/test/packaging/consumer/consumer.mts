@@ -19,7 +19,7 @@ import {
   type CommunicationTokenRefreshOptions,
   AzureCommunicationTokenCredential as StaticOrRefreshingCredential,
 } from 'acs-common/credential';
-import { DEFAULT_ENTRA_SCOPES, type EntraCommunicationTokenCredentialOptions, EXCHANGE_ROUTES } from 'acs-common/entra';
+import type { EntraCommunicationTokenCredentialOptions, ExchangeRouteOverrides } from 'acs-common/entra';
 import { CommunicationCloudEnvironment, isIdentifierEqual } from 'acs-common/identifiers';
 import {
   AzureKeyCredential,
@@ -41,7 +41,8 @@ const refreshing: CommunicationTokenCredential = new StaticOrRefreshingCredentia
 const entraOptions: EntraCommunicationTokenCredentialOptions = {
   resourceEndpoint: 'https://contoso.communication.azure.com',
   tokenCredential: new FakeTokenCredential(),
-  scopes: [...DEFAULT_ENTRA_SCOPES],
+  scopes: ['https://communication.azure.com/clients/.default'],
+  routes: { communicationClients: { apiVersion: '2025-03-02-preview' } } satisfies ExchangeRouteOverrides,
 };
 const entra = new AzureCommunicationTokenCredential(entraOptions);
 export const token: Promise<AccessToken> = refreshing.getToken({ abortSignal: new AbortController().signal });
@@ -62,5 +63,4 @@ export const policy: PipelinePolicy = createCommunicationAccessKeyCredentialPoli
 export const headers: Promise<HmacHeaders> = createHmacHeaders({ method: 'GET', url: endpoint, key: credential.key });
 export const args = parseClientArguments(endpoint, credential);
 export const keyLike: boolean = isKeyCredential(credential);
-export const routes = EXCHANGE_ROUTES;
 export const errors: Error[] = [new AbortError(), new AcsError('x', 'ERR_DISPOSED')];

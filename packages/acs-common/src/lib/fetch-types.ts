@@ -2,7 +2,18 @@
  * The part of `fetch` the exchange uses, so any WHATWG-compatible implementation (the global
  * one, undici, a test double, a proxy-aware wrapper) can be injected.
  */
-import type { HeaderReader } from './retry-policy.js';
+
+/**
+ * The header getter of a fetch `Response` (or anything shaped like it).
+ *
+ * @example
+ * ```ts
+ * const headers: HeaderReader = new Headers({ 'retry-after': '1' });
+ * ```
+ */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
 
 /**
  * What the exchange passes to `fetch`.

@@ -7,7 +7,7 @@ import {
   exchangeUrl,
   SCOPES_VALIDATION_MESSAGE,
   scopeFamily,
-} from '../../src/entra/index.js';
+} from '../src/index.js';
 
 const TEAMS = 'https://auth.msft.communication.azure.com/TeamsExtension.ManageCalls';
 const TEAMS_US = 'https://auth.msft.communication.azure.us/TeamsExtension.ManageCalls';
