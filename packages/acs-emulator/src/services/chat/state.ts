@@ -1,0 +1,85 @@
+import type {
+  MembershipRecord,
+  MessageRecord,
+  ParticipantRecord,
+  ReadReceiptRecord,
+  RepeatedRequestRecord,
+  RosterRecord,
+  ThreadRecord,
+} from './records.js';
+
+/**
+ * The chat service's view of its collections. Structural, so the host's transactional collections
+ * and a plain `Map` (in unit tests) both fit.
+ */
+
+/** The part of a host collection the chat core uses. */
+export interface Table<T> {
+  get(key: string): T | undefined;
+  put(key: string, value: T): void;
+  delete(key: string): boolean;
+  /** Values whose key starts with `prefix`. */
+  scan(prefix: string): T[];
+}
+
+/** The chat collections (names without the `chat.` prefix). */
+export interface ChatState {
+  readonly threads: Table<ThreadRecord>;
+  readonly participants: Table<ParticipantRecord>;
+  readonly messages: Table<MessageRecord>;
+  readonly readReceipts: Table<ReadReceiptRecord>;
+  readonly memberships: Table<MembershipRecord>;
+  readonly rosters: Table<RosterRecord>;
+  readonly requests: Table<RepeatedRequestRecord>;
+}
+
+/** The collection names the service declares. */
+export const CHAT_COLLECTIONS = [
+  'threads',
+  'participants',
+  'messages',
+  'readReceipts',
+  'memberships',
+  'rosters',
+  'requests',
+] as const satisfies readonly (keyof ChatState)[];
+
+/**
+ * The chat state over a collection lookup (`ctx.state.collection`).
+ *
+ * @example
+ * ```ts
+ * const state = chatState((name) => ctx.state.collection(name));
+ * state.threads.get(threadId);
+ * ```
+ */
+export function chatState(collection: <T>(qualifiedName: string) => Table<T>): ChatState {
+  return {
+    threads: collection('chat.threads'),
+    participants: collection('chat.participants'),
+    messages: collection('chat.messages'),
+    readReceipts: collection('chat.readReceipts'),
+    memberships: collection('chat.memberships'),
+    rosters: collection('chat.rosters'),
+    requests: collection('chat.requests'),
+  };
+}
+
+/**
+ * A `Table` over a `Map`, for unit tests and tools.
+ *
+ * @example
+ * ```ts
+ * const state = chatState(() => mapTable());
+ * ```
+ */
+export function mapTable<T>(map: Map<string, T> = new Map()): Table<T> {
+  return {
+    get: (key) => map.get(key),
+    put: (key, value) => {
+      map.set(key, value);
+    },
+    delete: (key) => map.delete(key),
+    scan: (prefix) => [...map].flatMap(([key, value]) => (key.startsWith(prefix) ? [value] : [])),
+  };
+}
