@@ -4,7 +4,7 @@
 // Prints one line per runtime and `N passed, M failed`; exits non-zero when a claimed row fails.
 // Rows marked `knownFailure` are not claimed (the README says so); they print `xfail` and count
 // in neither number. `node scripts/runtimes/run.mjs deno bun` runs the rows whose name matches.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,8 @@ import { ensureDebianPackages, ensureToolchain } from './toolchain.mjs';
 import { createVectors } from './vectors.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SUITE = fileURLToPath(new URL('./suite/', import.meta.url));
+const RUNTIMES = fileURLToPath(new URL('./', import.meta.url));
+const SUITE = join(RUNTIMES, 'suite');
 const PACKAGE_DIR = join(ROOT, 'packages/acs-common');
 const started = Date.now();
 const log = (line) => console.log(`# ${line}`);
@@ -136,6 +137,103 @@ rows.push({
   name: 'bun',
   version: () => `bun ${versionOf(tools.bun)}`,
   run: processRow(tools.bun, ['process-main.mjs']),
+});
+
+// Browsers: an esbuild bundle of the suite (what an application ships), and the built files
+// unbundled through an import map (as from a CDN). The map of the entry points alone is not
+// enough: the built files import the package-internal `#platform`, which the map must name too.
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [join(project, 'browser-main.mjs')],
+  outfile: join(project, 'browser-bundle.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  logLevel: 'silent',
+});
+const importMapOf = (withPlatform) => {
+  const imports = {};
+  for (const [subpath, conditions] of Object.entries(manifest.exports)) {
+    if (typeof conditions !== 'object' || !conditions.import) continue;
+    imports[subpath.replace(/^\./, manifest.name)] =
+      `/node_modules/${manifest.name}/${conditions.import.default.replace(/^\.\//, '')}`;
+  }
+  if (withPlatform) {
+    imports['#platform'] =
+      `/node_modules/${manifest.name}/${manifest.imports['#platform'].import.replace(/^\.\//, '')}`;
+  }
+  return JSON.stringify({ imports }, null, 2);
+};
+// A module that fails to load (an unmapped specifier) reports through the error event.
+const ON_LOAD_ERROR = `addEventListener('error', (event) => {
+  globalThis.acsSmokeReport ??= { checks: [{ name: 'the page loads', ok: false, detail: event.message }], notes: [] };
+});`;
+const page = (mode, head) =>
+  `<!doctype html><meta charset="utf-8"><title>acs-common smoke</title>\n<script>globalThis.acsSmokeMode = ${JSON.stringify(mode)};\n${ON_LOAD_ERROR}</script>\n${head}\n`;
+writeFileSync(join(project, 'bundle.html'), page('bundle', '<script type="module" src="/browser-bundle.js"></script>'));
+for (const [file, withPlatform] of [
+  ['import-map.html', true],
+  ['import-map-entries-only.html', false],
+]) {
+  writeFileSync(
+    join(project, file),
+    page(
+      'import map',
+      `<script type="importmap">${importMapOf(withPlatform)}</script>\n<script type="module" src="/browser-main.mjs"></script>`,
+    ),
+  );
+}
+
+const browserRow = (browser, file) => async () => {
+  const profile = mkdtempSync(join(workDir, `${browser}-profile-`));
+  const child = await new Promise((resolve) => {
+    execFile(
+      tools.node(26),
+      [join(RUNTIMES, 'drive-browser.mjs'), browser, `${server.origin}/${file}`, profile, tools.modules],
+      { timeout: 120_000, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ error, stdout, stderr }),
+    );
+  });
+  const reportLine = child.stdout.split('\n').find((l) => l.startsWith('ACS-SMOKE-REPORT '));
+  const versionLine = child.stdout.split('\n').find((l) => l.startsWith('ACS-BROWSER-VERSION '));
+  versions.set(`${browser} ${file}`, versionLine?.slice('ACS-BROWSER-VERSION '.length) ?? 'version unknown');
+  if (!reportLine) {
+    const detail = `${child.stderr.trim().split('\n').slice(-8).join('\n')}`;
+    return { checks: [{ name: 'the page reports', ok: false, detail }], notes: [] };
+  }
+  return JSON.parse(reportLine.slice('ACS-SMOKE-REPORT '.length));
+};
+const versions = new Map();
+for (const [browser, label] of [
+  ['chromium', 'chromium'],
+  ['firefox', 'firefox-esr'],
+  ['webkit', 'webkitgtk'],
+]) {
+  // WebKitGTK 2.50 has no Symbol.dispose: the class then gets a method named "undefined" and
+  // `using` (lowered by esbuild) finds nothing to call. Issue 8 (lib-a) fixes it in the library.
+  const knownFailure =
+    browser === 'webkit'
+      ? 'no Symbol.dispose in WebKitGTK 2.50: the credential class has a method named "undefined" (issue 8)'
+      : undefined;
+  rows.push({
+    name: `${label} (esbuild bundle)`,
+    version: () => versions.get(`${browser} bundle.html`),
+    knownFailure,
+    run: browserRow(browser, 'bundle.html'),
+  });
+  rows.push({
+    name: `${label} (unbundled ESM, import map with #platform)`,
+    version: () => versions.get(`${browser} import-map.html`),
+    knownFailure,
+    run: browserRow(browser, 'import-map.html'),
+  });
+}
+rows.push({
+  name: 'chromium (unbundled ESM, import map of the entry points only)',
+  version: () => versions.get('chromium import-map-entries-only.html'),
+  knownFailure: 'the built files import `#platform` (package.json imports), which an import map must map too (README)',
+  run: browserRow('chromium', 'import-map-entries-only.html'),
 });
 
 const filters = process.argv.slice(2);
