@@ -5,9 +5,9 @@
  * status and the service's `error.code` / `error.message` and never a token.
  */
 import type { AccessToken } from '../lib/core-auth-types.js';
+import { MAX_QUOTED_LENGTH, redact } from '../lib/redact.js';
 import { RestError } from '../signing/rest-error.js';
 import { parseRfc3339 } from './rfc3339.js';
-import { scrub } from './scrub.js';
 
 /**
  * What the processor needs from an HTTP response (the shell reads the body first).
@@ -70,7 +70,7 @@ function invalidResponse(problem: string): RestError {
  * // { token: 'eyJ…', expiresOnTimestamp: 2043570089472 }
  * ```
  */
-export function readExchangedToken(bodyText: string): AccessToken {
+export function readExchangedToken(bodyText: string, secrets: readonly string[] = []): AccessToken {
   const json = parseJson(bodyText);
   if (!isRecord(json)) throw invalidResponse('the body is not a JSON object');
   const accessToken = json.accessToken;
@@ -81,7 +81,7 @@ export function readExchangedToken(bodyText: string): AccessToken {
   const expiresOnTimestamp = parseRfc3339(expiresOn);
   if (expiresOnTimestamp === undefined) {
     throw invalidResponse(
-      `accessToken.expiresOn ${JSON.stringify(scrub(expiresOn, [token], 64))} is not an RFC 3339 date-time`,
+      `accessToken.expiresOn ${JSON.stringify(redact(expiresOn, [token, ...secrets], 64))} is not an RFC 3339 date-time`,
     );
   }
   return { token, expiresOnTimestamp };
@@ -121,17 +121,17 @@ export function readServiceError(bodyText: string): ServiceErrorDetails | undefi
  * ```
  */
 export function exchangeFailure(response: ExchangeHttpResponse, secrets: readonly string[]): RestError {
-  const bodyText = scrub(response.bodyText, secrets, Number.POSITIVE_INFINITY);
+  const bodyText = redact(response.bodyText, secrets);
   const service = readServiceError(bodyText);
-  const code = service?.code ?? (response.errorCodeHeader ? scrub(response.errorCodeHeader, secrets, 200) : undefined);
+  const code = service?.code ?? (response.errorCodeHeader ? redact(response.errorCodeHeader, secrets, 200) : undefined);
   let message = `Service request failed. Status: ${response.status}`;
   if (service?.code !== undefined || service?.message !== undefined) {
-    if (service.code !== undefined) message += `, Code: ${scrub(service.code, [], 200)}`;
-    if (service.message !== undefined) message += `, Message: ${scrub(service.message, [])}`;
+    if (service.code !== undefined) message += `, Code: ${redact(service.code, [], 200)}`;
+    if (service.message !== undefined) message += `, Message: ${redact(service.message, [], MAX_QUOTED_LENGTH)}`;
   } else if (bodyText.trim() !== '') {
-    message += `, Body: ${scrub(bodyText, [])}`;
+    message += `, Body: ${redact(bodyText, [], MAX_QUOTED_LENGTH)}`;
   } else if (response.statusText) {
-    message += ` (${scrub(response.statusText, secrets, 200)})`;
+    message += ` (${redact(response.statusText, secrets, 200)})`;
   }
   const error = new RestError(message, {
     ...(code !== undefined ? { code } : {}),

@@ -8,11 +8,11 @@ import type { AbortSignalLike, AccessToken } from '../lib/core-auth-types.js';
 import { AbortError } from '../lib/errors.js';
 import type { FetchLike, FetchLikeResponse } from '../lib/fetch-types.js';
 import { log } from '../lib/log.js';
+import { redact } from '../lib/redact.js';
 import { RestError } from '../signing/rest-error.js';
 import type { ExchangeRequest } from './exchange-request.js';
 import { exchangeFailure, readExchangedToken } from './exchange-response.js';
 import { exchangeRetryDelayInMs, MAX_EXCHANGE_RETRIES, retryAfterInMs, shouldRetry } from './retry-policy.js';
-import { scrub } from './scrub.js';
 import { sleep } from './sleep.js';
 
 /**
@@ -79,7 +79,7 @@ async function attempt(
  * Exchanges the Entra token in `request` for an ACS token. Retries 408, 429, 500, 502, 503, 504
  * and failures to send (at most 3 retries, exponential back-off, `Retry-After` honoured, waits on
  * `transport.clock`). Rejects with `AbortError` as soon as `signal` aborts, with a `RestError`
- * otherwise; `entraToken` is scrubbed from every message.
+ * otherwise; `entraToken` is removed from every message (lib/redact.ts).
  *
  * @example
  * ```ts
@@ -109,7 +109,7 @@ export async function sendExchange(
     if (signal?.aborted) throw abortError(signal);
 
     if (!result.ok) {
-      const cause = scrub(describeCause(result.error), [entraToken], 300);
+      const cause = redact(describeCause(result.error), [entraToken], 300);
       log('verbose', `Entra exchange: POST ${where} not sent (${cause}).`);
       if (shouldRetry(retry, undefined)) {
         await backOff(retry, 'send failure', undefined);
@@ -125,7 +125,7 @@ export async function sendExchange(
 
     const { response, bodyText } = result;
     log('verbose', `Entra exchange: POST ${where} → ${response.status}.`);
-    if (response.status === 200) return readExchangedToken(bodyText);
+    if (response.status === 200) return readExchangedToken(bodyText, [entraToken]);
     if (shouldRetry(retry, response.status)) {
       await backOff(retry, `status ${response.status}`, retryAfterInMs(response.headers, clock.now()));
       continue;

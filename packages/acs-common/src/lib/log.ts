@@ -1,4 +1,5 @@
 import { readEnvironment, writeLogLine } from '#platform';
+import { redact } from './redact.js';
 
 /** Log levels, most severe first, with the names `@azure/logger` and `AZURE_LOG_LEVEL` use. */
 export type LogLevel = 'error' | 'warning' | 'info' | 'verbose';
@@ -62,19 +63,14 @@ export function setLogSink(newSink?: LogSink): void {
   sink = newSink;
 }
 
-/** Anything shaped like a JWT (three base64url segments) is replaced before a line is written. */
-const JWT_LIKE = /\beyJ[\w-]*\.[\w-]+\.[\w-]*/g;
-
-/** Replaces token-like substrings; a last line of defence, since no caller should pass a secret. */
-export function redact(message: string): string {
-  return message.replace(JWT_LIKE, '<redacted token>');
-}
-
-/** Writes one line if `messageLevel` is enabled. Messages must never contain secrets. */
-export function log(messageLevel: LogLevel, message: string): void {
+/**
+ * Writes one line if `messageLevel` is enabled. `secrets` (tokens, keys the caller knows) are
+ * removed by value, and anything shaped like a JWT in any case (lib/redact.ts).
+ */
+export function log(messageLevel: LogLevel, message: string, secrets?: readonly (string | undefined)[]): void {
   const current = getLogLevel();
   if (current === undefined || SEVERITY[messageLevel] > SEVERITY[current]) return;
-  const safe = redact(message);
+  const safe = redact(message, secrets);
   try {
     if (sink !== undefined) sink(messageLevel, safe);
     else writeLogLine(messageLevel, `acs-common:${messageLevel} ${safe}`);

@@ -202,10 +202,8 @@ export class RefreshEngine<T extends AccessToken = AccessToken> {
       clear();
       if (this.#failures === DISPOSED) return;
       if (background) {
-        let detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
-        const current = this.#token?.token;
-        if (current) detail = detail.split(current).join('<redacted token>');
-        log('warning', `${this.#policy.name}: background refresh failed (${detail}); retrying.`);
+        const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+        log('warning', `${this.#policy.name}: background refresh failed (${detail}); retrying.`, [this.#token?.token]);
         try {
           this.#policy.onRefreshError?.(error);
         } catch {

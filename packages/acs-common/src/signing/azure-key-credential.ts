@@ -1,4 +1,5 @@
 import type { KeyCredential } from '../lib/core-auth-types.js';
+import { REDACTED } from '../lib/redact.js';
 
 function assertKey(key: unknown, where: string): asserts key is string {
   if (typeof key !== 'string' || key === '') {
@@ -50,6 +51,6 @@ export class AzureKeyCredential implements KeyCredential {
   // A symbol, so the prototype's own (string) names stay {constructor, key, update}; it keeps the
   // key hidden even from `util.inspect(credential, { getters: true })`.
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return 'AzureKeyCredential { key: [REDACTED] }';
+    return `AzureKeyCredential { key: ${REDACTED} }`;
   }
 }

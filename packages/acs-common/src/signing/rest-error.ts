@@ -1,3 +1,4 @@
+import { redact } from '../lib/redact.js';
 import type { PipelineRequest, PipelineResponse } from './pipeline-types.js';
 import { sanitizeRequest, sanitizeResponse } from './sanitize.js';
 
@@ -19,7 +20,8 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  * An HTTP request failure, compatible with `@azure/core-rest-pipeline`'s `RestError` (which
  * `@azure/communication-common@2.5.0` re-exports): same name, fields and static codes.
  * `request` and `response` are non-enumerable, and `util.inspect` shows them sanitized (headers
- * outside an allow-list and query values other than `api-version` become `REDACTED`), so no
+ * outside an allow-list and query values other than `api-version` become `REDACTED`, and
+ * anything shaped like a JWT is removed), so no
  * `Authorization` header or signature reaches a log.
  *
  * `error instanceof RestError` is also true for core-rest-pipeline's own `RestError`s (thrown by
@@ -79,11 +81,13 @@ export class RestError extends Error {
       request: sanitizeRequest(this.request),
       response: sanitizeResponse(this.response),
     };
+    let text: string;
     try {
-      return JSON.stringify({ ...view, details: this.details });
+      text = JSON.stringify({ ...view, details: this.details });
     } catch {
-      return JSON.stringify(view); // details that JSON cannot represent (cycles, BigInt)
+      text = JSON.stringify(view); // details that JSON cannot represent (cycles, BigInt)
     }
+    return redact(text); // a token quoted in details (JWT-shaped) is removed here too
   }
 
   /** `instanceof RestError` accepts any RestError by shape (see {@link isRestError}). */

@@ -1,8 +1,9 @@
+import { REDACTED } from '../lib/redact.js';
 import type { HttpHeadersLike, PipelineRequest, PipelineResponse } from './pipeline-types.js';
 
 /**
  * A loggable view of a request or response: headers reduced to an allow-list (others become
- * `REDACTED`), query values other than `api-version` redacted, bodies dropped. Used by the
+ * `REDACTED`, the one placeholder of lib/redact.ts), query values other than `api-version` redacted, bodies dropped. Used by the
  * `util.inspect` output of our errors, which sit next to `Authorization` headers and signatures.
  */
 
@@ -29,7 +30,6 @@ const ALLOWED_HEADERS = new Set([
   'x-ms-error-code',
 ]);
 const ALLOWED_QUERY_PARAMETERS = new Set(['api-version']);
-const REDACTED = 'REDACTED';
 
 function sanitizeHeaders(headers: HttpHeadersLike | undefined): Record<string, string> | undefined {
   if (headers === undefined || headers === null) return undefined;

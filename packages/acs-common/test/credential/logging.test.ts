@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLogLevel, log, redact, setLogLevel, setLogSink } from '../../src/lib/log.js';
+import { getLogLevel, log, setLogLevel, setLogSink } from '../../src/lib/log.js';
 
 afterEach(() => {
   setLogSink(undefined);
@@ -26,8 +26,12 @@ describe('logging', () => {
     expect(() => setLogSink('console' as never)).toThrow(TypeError);
   });
 
-  it('redacts anything shaped like a JWT, as a last line of defence', () => {
-    expect(redact('token eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln end')).toBe('token <redacted token> end');
+  it('removes anything shaped like a JWT, and the secrets it is given by value, with the one placeholder', () => {
+    const lines: string[] = [];
+    setLogSink((_level, message) => lines.push(message));
+    setLogLevel('info');
+    log('info', 'token eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln end, key opaque-key-123', ['opaque-key-123']);
+    expect(lines).toEqual(['token REDACTED end, key REDACTED']);
   });
 
   it('a failing sink never breaks the caller', () => {

@@ -461,4 +461,20 @@ describe('no token in errors or logs', () => {
     for (const secret of [ENTRA_1, ENTRA_2, ...issued]) expect(seen).not.toContain(secret);
     expect(errors[0]?.message).toContain('is not valid'); // the service message survives, the token does not
   });
+
+  it('an exchange response that echoes the opaque Entra token in expiresOn: not in the message, stack or inspect (issue 8, defect 4)', async () => {
+    server.enqueue({ status: 200, body: { accessToken: { token: acsToken(), expiresOn: `bad ${ENTRA_1}` } } });
+    const error = await rejection(credential().getToken());
+    expect(error).toBeInstanceOf(RestError);
+    expect(error.message).toContain('is not an RFC 3339 date-time');
+    expect(error.message).toContain('REDACTED');
+    const seen = [
+      error.message,
+      String(error.stack),
+      inspect(error),
+      JSON.stringify(error),
+      ...lines.map(([, l]) => l),
+    ];
+    for (const text of seen) for (const secret of [ENTRA_1, ...issued]) expect(text).not.toContain(secret);
+  });
 });
