@@ -76,6 +76,10 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
   ) {
     if (typeof options === 'string' || isAccessToken(options)) {
       this.#strategy = new StaticStrategy(parseToken(options, Date.now()));
+    } else if (isObject(options) && 'token' in options && !('tokenRefresher' in options)) {
+      // An AccessToken that is not one (an expiry that is not a date, an empty token): say which
+      // field is wrong (2.5.0 silently treats it as Entra options). parseToken throws a TypeError.
+      this.#strategy = new StaticStrategy(parseToken(options, Date.now()));
     } else if (isObject(options) && 'tokenRefresher' in options) {
       this.#strategy = createRefreshingStrategy(options);
     } else if (isObject(options) && ('resourceEndpoint' in options || 'tokenCredential' in options)) {

@@ -1,15 +1,11 @@
 import { type Clock, systemClock } from '../lib/clock.js';
 import type { AccessToken } from '../lib/core-auth-types.js';
 import { RefreshEngine, type RefreshPolicy } from '../lib/refresh-engine.js';
+import { REFRESH_WINDOWS } from '../lib/refresh-windows.js';
 import { parseToken } from './parse-token.js';
 import type { TokenStrategy } from './strategy.js';
 import type { CommunicationTokenRefreshOptions } from './types.js';
 import { assertOptionalClock, invalidOption } from './validate.js';
-
-/** Proactive refresh starts this long before expiry (all six official SDKs). */
-export const PROACTIVE_REFRESH_WINDOW_IN_MS = 10 * 60 * 1000;
-/** `getToken` waits for a refresh when less than this remains (.NET, Python, iOS, Android). */
-export const ON_DEMAND_REFRESH_WINDOW_IN_MS = 2 * 60 * 1000;
 
 function createPolicy(
   proactive: boolean,
@@ -20,10 +16,11 @@ function createPolicy(
   return {
     clock,
     onRefreshError,
-    blockingWindowInMs: ON_DEMAND_REFRESH_WINDOW_IN_MS,
-    backgroundWindowInMs: proactive ? PROACTIVE_REFRESH_WINDOW_IN_MS : undefined,
+    windows: proactive ? REFRESH_WINDOWS.acsTokenProactive : REFRESH_WINDOWS.acsToken,
     proactiveTimer: proactive,
     expiredResultMessage: 'The token returned from the tokenRefresher is expired.',
+    source: 'The tokenRefresher',
+    invalidResultCode: 'ERR_INVALID_TOKEN',
     name: 'AzureCommunicationTokenCredential',
     normalize: (value, nowInMs) => parseToken(value, nowInMs, interval, 'The tokenRefresher'),
   };
@@ -68,7 +65,7 @@ export function createRefreshingStrategy(options: CommunicationTokenRefreshOptio
     if (defaults) sharedPolicies[+proactive] = policy;
   }
   const engine = new RefreshEngine(policy, {
-    refresh: tokenRefresher,
+    refresh: (abortSignal) => tokenRefresher(abortSignal),
     initialToken,
   });
   return engine;

@@ -4,6 +4,7 @@
  * 2.5.0 and .NET use: 3 retries, exponential from 0.8 s, at most 60 s, `Retry-After` honoured.
  * No jitter, so tests with a manual clock are exact; one credential makes one request at a time.
  */
+import { backOffDelayInMs, EXCHANGE_RETRY_INITIAL_DELAY_IN_MS, RETRY_MAX_DELAY_IN_MS } from '../lib/back-off.js';
 import type { HeaderReader } from '../lib/fetch-types.js';
 
 /**
@@ -27,24 +28,16 @@ export const RETRYABLE_STATUS_CODES: ReadonlySet<number> = new Set([408, 429, 50
 export const MAX_EXCHANGE_RETRIES = 3;
 
 /**
- * First back-off delay; doubles per retry.
+ * First back-off delay; doubles per retry (the one back-off rule of lib/back-off.ts).
  *
  * @example
  * ```ts
  * RETRY_BASE_DELAY_IN_MS * 2 ** 2; // the wait before the third retry: 3200
  * ```
  */
-export const RETRY_BASE_DELAY_IN_MS = 800;
+export const RETRY_BASE_DELAY_IN_MS: number = EXCHANGE_RETRY_INITIAL_DELAY_IN_MS;
 
-/**
- * Longest wait between attempts, also the cap on `Retry-After`.
- *
- * @example
- * ```ts
- * Math.min(retryAfterInMs, RETRY_MAX_DELAY_IN_MS);
- * ```
- */
-export const RETRY_MAX_DELAY_IN_MS = 60_000;
+export { RETRY_MAX_DELAY_IN_MS } from '../lib/back-off.js';
 
 /** A non-negative decimal number, as the retry headers carry. */
 const NUMBER = /^\d+(?:\.\d+)?$/;
@@ -87,8 +80,8 @@ export function retryAfterInMs(headers: HeaderReader, nowInMs: number): number |
  * ```
  */
 export function exchangeRetryDelayInMs(retry: number, serverDelayInMs: number | undefined): number {
-  const delay = serverDelayInMs ?? RETRY_BASE_DELAY_IN_MS * 2 ** Math.min(retry, 30);
-  return Math.min(Math.max(0, delay), RETRY_MAX_DELAY_IN_MS);
+  if (serverDelayInMs === undefined) return backOffDelayInMs(retry, EXCHANGE_RETRY_INITIAL_DELAY_IN_MS);
+  return Math.min(Math.max(0, serverDelayInMs), RETRY_MAX_DELAY_IN_MS);
 }
 
 /**

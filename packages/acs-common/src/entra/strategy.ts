@@ -14,52 +14,52 @@
 import type { TokenStrategy } from '../credential/strategy.js';
 import type { EntraCommunicationTokenCredentialOptions } from '../credential/types.js';
 import type { AbortSignalLike, AccessToken } from '../lib/core-auth-types.js';
-import { AcsError, disposedError } from '../lib/errors.js';
+import { disposedError } from '../lib/errors.js';
 import { RefreshEngine, type RefreshPolicy } from '../lib/refresh-engine.js';
+import { REFRESH_WINDOWS } from '../lib/refresh-windows.js';
 import { sendExchange } from './exchange.js';
 import { buildExchangeRequest } from './exchange-request.js';
 import { resolveEntraOptions } from './options.js';
 
 /**
- * Callers wait for a new Entra token when less than this remains (Azure Core's bearer policy: 5 min).
+ * Callers wait for a new Entra token when less than this remains (Azure Core's bearer policy:
+ * 5 min); a row of the one table in lib/refresh-windows.ts.
  *
  * @example
  * ```ts
  * ENTRA_TOKEN_REFRESH_WINDOW_IN_MS; // 300000
  * ```
  */
-export const ENTRA_TOKEN_REFRESH_WINDOW_IN_MS = 5 * 60 * 1000;
+export const ENTRA_TOKEN_REFRESH_WINDOW_IN_MS: number = REFRESH_WINDOWS.entraToken.blockingInMs;
 /**
  * Callers wait for a new ACS token (a new exchange) when less than this remains, capped at half
- * the token's lifetime (the on-demand window of the refresher form).
+ * the token's lifetime (the on-demand window of the refresher form); a row of the one table in
+ * lib/refresh-windows.ts.
  *
  * @example
  * ```ts
  * ACS_TOKEN_REFRESH_WINDOW_IN_MS; // 120000
  * ```
  */
-export const ACS_TOKEN_REFRESH_WINDOW_IN_MS = 2 * 60 * 1000;
+export const ACS_TOKEN_REFRESH_WINDOW_IN_MS: number = REFRESH_WINDOWS.exchangedAcsToken.blockingInMs;
 
-const EXPIRED_ACS_TOKEN = 'The token returned from the tokenRefresher is expired.';
-const EXPIRED_ENTRA_TOKEN = 'The token returned from the tokenCredential is expired.';
-
-function isTokenLike(value: unknown): value is AccessToken {
-  if (typeof value !== 'object' || value === null) return false;
-  const { token, expiresOnTimestamp } = value as Partial<AccessToken>;
-  return typeof token === 'string' && token !== '' && typeof expiresOnTimestamp === 'number';
-}
-
-/** The Entra token: requested again 5 minutes before it expires. */
+/**
+ * The Entra token: requested again 5 minutes before it expires. A token that has already
+ * expired is still exchanged (as 2.5.0 and .NET do): the service decides.
+ */
 const ENTRA_TOKEN_POLICY: Omit<RefreshPolicy<AccessToken>, 'clock'> = {
-  blockingWindowInMs: ENTRA_TOKEN_REFRESH_WINDOW_IN_MS,
-  expiredResultMessage: EXPIRED_ENTRA_TOKEN,
+  windows: REFRESH_WINDOWS.entraToken,
+  source: 'The tokenCredential',
+  invalidResultCode: 'ERR_ENTRA_TOKEN',
   name: 'AzureCommunicationTokenCredential (Entra token)',
 };
 
 /** The ACS token from the exchange: exchanged again 2 minutes before it expires. */
 const ACS_TOKEN_POLICY: Omit<RefreshPolicy<AccessToken>, 'clock'> = {
-  blockingWindowInMs: ACS_TOKEN_REFRESH_WINDOW_IN_MS,
-  expiredResultMessage: EXPIRED_ACS_TOKEN,
+  windows: REFRESH_WINDOWS.exchangedAcsToken,
+  expiredResultMessage: 'The token returned from the tokenRefresher is expired.',
+  source: 'The token exchange',
+  invalidResultCode: 'ERR_INVALID_TOKEN',
   name: 'AzureCommunicationTokenCredential (Entra exchange)',
 };
 
@@ -78,17 +78,9 @@ export function createEntraStrategy(options: EntraCommunicationTokenCredentialOp
   const entraPolicy = { ...ENTRA_TOKEN_POLICY, clock };
   const acsPolicy = { ...ACS_TOKEN_POLICY, clock };
   const entraEngine = new RefreshEngine(entraPolicy, {
-    refresh: async (abortSignal) => {
-      // 2.5.0 passes `undefined` when there is no signal; a fresh copy keeps our scopes ours.
-      const result = await tokenCredential.getToken([...scopes], abortSignal ? { abortSignal } : undefined);
-      if (!isTokenLike(result)) {
-        throw new AcsError(
-          `The tokenCredential returned ${result === null ? 'null' : 'no access token'} for the scopes ${scopes.join(' ')}; it must return an AccessToken with a non-empty token.`,
-          'ERR_ENTRA_TOKEN',
-        );
-      }
-      return { token: result.token, expiresOnTimestamp: result.expiresOnTimestamp };
-    },
+    // 2.5.0 passes `undefined` when there is no signal; a fresh copy keeps our scopes ours. The
+    // engine checks the result with the one AccessToken guard (null included).
+    refresh: (abortSignal) => tokenCredential.getToken([...scopes], abortSignal ? { abortSignal } : undefined),
   });
 
   /**

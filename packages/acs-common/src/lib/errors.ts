@@ -18,7 +18,8 @@ export type AcsErrorCode =
   | 'ERR_INSECURE_ENDPOINT'
   | 'ERR_EXCHANGE_FAILED'
   | 'ERR_ENTRA_TOKEN'
-  | 'ERR_UNSUPPORTED_RUNTIME';
+  | 'ERR_UNSUPPORTED_RUNTIME'
+  | 'ERR_INVALID_CLOCK';
 
 /**
  * Base class of the errors thrown by acs-common (argument errors are `TypeError`s instead).

@@ -3,6 +3,7 @@ import { systemClock } from '../lib/clock.js';
 import type { AccessToken, TokenCredential } from '../lib/core-auth-types.js';
 import { AcsError } from '../lib/errors.js';
 import { RefreshEngine, type RefreshPolicy } from '../lib/refresh-engine.js';
+import { REFRESH_WINDOWS } from '../lib/refresh-windows.js';
 import type { PipelinePolicy } from './pipeline-types.js';
 
 /** The policy name, as in `@azure/core-rest-pipeline` (pipelines address policies by name). */
@@ -10,11 +11,6 @@ export const bearerTokenAuthenticationPolicyName = 'bearerTokenAuthenticationPol
 
 /** The scope `@azure/communication-common` asks Entra credentials for (the double slash is verbatim). */
 export const COMMUNICATION_SCOPE = 'https://communication.azure.com//.default';
-
-// core-rest-pipeline's token cycler windows: refresh in the background from 2 minutes before
-// expiry; wait for a new token only in the last second.
-const BACKGROUND_WINDOW_IN_MS = 2 * 60_000;
-const BLOCKING_WINDOW_IN_MS = 1_000;
 
 const INSECURE_MESSAGE = 'Bearer token authentication is not permitted for non-TLS protected (non-https) URLs.';
 
@@ -28,21 +24,12 @@ function isPermittedUrl(url: string): boolean {
   return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
 }
 
-function isAccessToken(value: unknown): value is AccessToken {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AccessToken).token === 'string' &&
-    (value as AccessToken).token !== '' &&
-    Number.isFinite((value as AccessToken).expiresOnTimestamp)
-  );
-}
-
-/** core-rest-pipeline's token cycler windows, on the shared engine. */
+/** core-rest-pipeline's token cycler windows (lib/refresh-windows.ts), on the shared engine. */
 const BEARER_POLICY: RefreshPolicy<AccessToken> = {
-  blockingWindowInMs: BLOCKING_WINDOW_IN_MS,
-  backgroundWindowInMs: BACKGROUND_WINDOW_IN_MS,
+  windows: REFRESH_WINDOWS.bearerToken,
   expiredResultMessage: 'The access token returned by the credential has already expired.',
+  source: 'Failed to refresh access token: the credential',
+  invalidResultCode: 'ERR_ENTRA_TOKEN',
   name: bearerTokenAuthenticationPolicyName,
   clock: systemClock,
 };
@@ -65,19 +52,8 @@ export function createBearerTokenPolicy(credential: TokenCredential, scopes: str
   }
   const scopeList = Array.isArray(scopes) ? [...scopes] : [scopes];
   const engine = new RefreshEngine(BEARER_POLICY, {
-    async refresh(abortSignal) {
-      const token = await credential.getToken(scopeList, {
-        ...(abortSignal === undefined ? {} : { abortSignal }),
-        enableCae: true,
-      });
-      if (!isAccessToken(token)) {
-        throw new AcsError(
-          'Failed to refresh access token: the credential returned no token (getToken must resolve to { token, expiresOnTimestamp }).',
-          'ERR_REFRESHER',
-        );
-      }
-      return token;
-    },
+    refresh: (abortSignal) =>
+      credential.getToken(scopeList, { ...(abortSignal === undefined ? {} : { abortSignal }), enableCae: true }),
   });
   return {
     name: bearerTokenAuthenticationPolicyName,

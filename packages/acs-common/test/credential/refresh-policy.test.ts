@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exchangeRetryDelayInMs } from '../../src/entra/retry-policy.js';
+import { backOffDelayInMs, RETRY_MAX_DELAY_IN_MS } from '../../src/lib/back-off.js';
 import {
   backgroundRefreshAt,
   blockingPoint,
   decide,
+  lifetimeStart,
   retryDelayInMs,
   USE,
   USE_AND_REFRESH_IN_BACKGROUND,
@@ -27,6 +30,20 @@ describe('refresh policy (pure rules)', () => {
     expect(blockingPoint(60 * MINUTE, 0, 2 * MINUTE)).toBe(58 * MINUTE);
     expect(blockingPoint(90_000, 0, 2 * MINUTE)).toBe(45_000);
     expect(blockingPoint(100, 200, 2 * MINUTE)).toBe(100); // obtained after expiry: no window
+    expect(blockingPoint(MINUTE, undefined, 2 * MINUTE)).toBe(-MINUTE); // lifetime unknown: the whole window
+  });
+
+  it("lifetime start: the token's iat when it is before the expiry, else when the refresh started", () => {
+    expect(lifetimeStart(24 * 60 * MINUTE, 0, 23 * 60 * MINUTE)).toBe(0);
+    expect(lifetimeStart(MINUTE, 2 * MINUTE, 30_000)).toBe(30_000); // iat after exp: ignored
+    expect(lifetimeStart(MINUTE, undefined, 30_000)).toBe(30_000);
+    expect(lifetimeStart(MINUTE, undefined, undefined)).toBeUndefined();
+  });
+
+  it('one back-off rule for refreshes (from 1 s) and the exchange (from 0.8 s), capped at 60 s', () => {
+    expect([0, 1, 2, 3].map((attempt) => backOffDelayInMs(attempt, 800))).toEqual([800, 1600, 3200, 6400]);
+    expect(backOffDelayInMs(100, 800)).toBe(RETRY_MAX_DELAY_IN_MS);
+    expect(exchangeRetryDelayInMs(2, undefined)).toBe(backOffDelayInMs(2, 800));
   });
 
   it('decisions', () => {
@@ -36,6 +53,7 @@ describe('refresh policy (pure rules)', () => {
     expect(decide(blockingAt, 50 * MINUTE, 50 * MINUTE)).toBe(USE_AND_REFRESH_IN_BACKGROUND);
     expect(decide(blockingAt, 50 * MINUTE, 58 * MINUTE)).toBe(WAIT_FOR_REFRESH);
     expect(decide(blockingAt, 50 * MINUTE, 61 * MINUTE)).toBe(WAIT_FOR_REFRESH);
+    expect(decide(blockingAt, 50 * MINUTE, Number.NaN)).toBe(WAIT_FOR_REFRESH); // a broken clock reaches the slow path
   });
 
   it('USE holds exactly while now is before both points: the engine fast path agrees with decide', () => {

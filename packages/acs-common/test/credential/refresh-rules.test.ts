@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AzureCommunicationTokenCredential } from '../../src/credential/index.js';
 import { MAX_TIMER_DELAY_IN_MS } from '../../src/lib/clock.js';
-import { AbortError, AcsError } from '../../src/lib/errors.js';
+import { AbortError } from '../../src/lib/errors.js';
 import { setLogLevel, setLogSink } from '../../src/lib/log.js';
 import { createTestToken, ManualClock } from '../../src/testing/index.js';
 import { deferred, flush, MINUTE, tokenValidFor } from './helpers.js';
@@ -97,6 +97,62 @@ describe('on-demand window', () => {
     clock.advance(1);
     await credential.getToken();
     expect(tokenRefresher).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the lifetime behind the half-lifetime cap comes from the token (issue 8, defect 3)', () => {
+  it('an initial token with 1 minute left of a 24-hour life (iat → exp) is refreshed by the first getToken', async () => {
+    const clock = new ManualClock(START);
+    const initial = createTestToken({ nowInMs: START - 24 * 60 * MINUTE + MINUTE, lifetimeInMs: 24 * 60 * MINUTE });
+    const fresh = tokenValidFor(clock, 24 * 60);
+    const tokenRefresher = vi.fn(() => fresh);
+    const credential = new AzureCommunicationTokenCredential({ tokenRefresher, token: initial, clock });
+    expect((await credential.getToken()).token).toBe(fresh);
+    expect(tokenRefresher).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refreshed token whose iat says it lived 24 hours is not capped by the time since the refresh', async () => {
+    const clock = new ManualClock(START);
+    // The server hands out a cached token: issued 23 h 59 min ago, 1 minute left.
+    const dying = createTestToken({ nowInMs: START - 24 * 60 * MINUTE + MINUTE, lifetimeInMs: 24 * 60 * MINUTE });
+    const tokenRefresher = vi.fn().mockReturnValueOnce(dying).mockReturnValue(tokenValidFor(clock, 60));
+    const credential = new AzureCommunicationTokenCredential({ tokenRefresher, clock });
+    expect((await credential.getToken()).token).toBe(dying); // what the refresher gave
+    expect((await credential.getToken()).token).not.toBe(dying); // inside its 2-minute window: refreshed again
+    expect(tokenRefresher).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a clock whose now() is not a time (issue 8, defect 5)', () => {
+  it('is a TypeError at construction', () => {
+    const clock = { now: () => Number.NaN, setTimeout: () => 0, clearTimeout: () => {} };
+    expect(() => new AzureCommunicationTokenCredential({ tokenRefresher: () => 'x', clock })).toThrow(TypeError);
+    expect(() => new AzureCommunicationTokenCredential({ tokenRefresher: () => 'x', clock })).toThrow(
+      /now\(\) returned NaN/,
+    );
+  });
+
+  it('that turns to NaN later: getToken rejects with ERR_INVALID_CLOCK, and the proactive timer does not storm', async () => {
+    const manual = new ManualClock(START);
+    let broken = false;
+    let timersSet = 0;
+    const clock = {
+      now: () => (broken ? Number.NaN : manual.now()),
+      // Like the platform's setTimeout, a NaN delay fires at once; a runaway loop is cut at 1,000 timers.
+      setTimeout: (callback: () => void, delayInMs: number) =>
+        ++timersSet > 1000 ? 0 : manual.setTimeout(callback, Number.isNaN(delayInMs) ? 0 : delayInMs),
+      clearTimeout: (handle: unknown) => manual.clearTimeout(handle),
+    };
+    const tokenRefresher = vi.fn(() => tokenValidFor(manual, 60));
+    const credential = new AzureCommunicationTokenCredential({ tokenRefresher, refreshProactively: true, clock });
+    await credential.getToken();
+    broken = true;
+    await manual.advanceAsync(60 * MINUTE);
+    expect(tokenRefresher.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(timersSet).toBeLessThan(10);
+    await expect(credential.getToken()).rejects.toMatchObject({ code: 'ERR_INVALID_CLOCK' });
+    await expect(credential.getToken()).rejects.toThrow(/now\(\) returned NaN/);
+    credential.dispose();
   });
 });
 
@@ -443,9 +499,10 @@ describe('constructor validation', () => {
     }
   });
 
-  it('parses the initial token at construction (official texts for empty tokens)', () => {
+  it('parses the initial token at construction (official texts for empty tokens; a bad argument is a TypeError)', () => {
     expect(() => new AzureCommunicationTokenCredential('  ')).toThrow('Invalid token: token must not be empty.');
-    expect(() => new AzureCommunicationTokenCredential({ tokenRefresher: () => '', token: '' })).toThrow(AcsError);
+    expect(() => new AzureCommunicationTokenCredential('  ')).toThrow(TypeError);
+    expect(() => new AzureCommunicationTokenCredential({ tokenRefresher: () => '', token: '' })).toThrow(TypeError);
   });
 
   it('points Entra options at the entry point that has the exchange', () => {

@@ -303,9 +303,30 @@ describe('.NET tests (dotnet-common §5.5)', () => {
     credential.dispose();
   });
 
-  it('15 (1-minute initial token): SPEC caps the 2-minute window at half the observed lifetime, so the refresh comes at 30 s, not at once as in .NET', async () => {
+  it('15 CurrentTokenExpiringSoon_TokenRefreshed(inCriticalExpiryWindow: true): an initial token with 1 minute left is refreshed by the first getToken (issue 8, defect 3)', async () => {
+    // The .NET helper: a JWT with only `exp`, so its lifetime is unknown and the 2-minute window applies whole.
     const clock = new ManualClock(0);
-    const initial = tokenValidFor(clock, 1);
+    const dotnetToken = (minutes: number) => upstreamToken((clock.now() + minutes * MINUTE) / 1000);
+    const initial = dotnetToken(1);
+    const refreshed = dotnetToken(55);
+    const tokenRefresher = vi.fn(() => refreshed);
+    const credential = new AzureCommunicationTokenCredential({
+      tokenRefresher,
+      token: initial,
+      refreshProactively: true,
+      clock,
+    });
+    expect((await credential.getToken()).token).toBe(refreshed);
+    expect(tokenRefresher).toHaveBeenCalledTimes(1);
+    clock.jump(-8.5 * MINUTE); // the .NET test ticks by −8.5 minutes
+    expect((await credential.getToken()).token).toBe(refreshed);
+    expect(tokenRefresher).toHaveBeenCalledTimes(1);
+    credential.dispose();
+  });
+
+  it('15 (1-minute initial token whose iat says it is a 1-minute token): the half-lifetime cap applies, refresh at 30 s', async () => {
+    const clock = new ManualClock(0);
+    const initial = tokenValidFor(clock, 1); // iat = now, exp = now + 1 min
     const tokenRefresher = vi.fn(() => tokenValidFor(clock, 55));
     const credential = new AzureCommunicationTokenCredential({
       tokenRefresher,

@@ -187,6 +187,36 @@ describe('caching through the refresh engine', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('exchanges an Entra token whose expiry is not in the future, as 2.5.0 and .NET do: the service decides (issue 8, defect 2)', async () => {
+    entra.setToken(ENTRA_1, START - MINUTE);
+    const cred = credential();
+    expect((await cred.getToken()).token).toBe(issued[0]);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${ENTRA_1}`);
+    server.enqueue({ status: 401, body: { error: { code: 'InvalidToken', message: 'expired' } } });
+    entra.setToken(ENTRA_2, START - MINUTE);
+    const error = await rejection(cred.getToken()); // a new Entra token string: exchanged, and the 401 reported
+    expect(error).toBeInstanceOf(RestError);
+    expect((error as RestError).statusCode).toBe(401);
+  });
+
+  it('refuses an Entra token whose expiry is not a date, names the tokenCredential, sends nothing, and asks again next time (issue 8, defect 1)', async () => {
+    for (const expiresOnTimestamp of [Number.NaN, Number.POSITIVE_INFINITY, 1e300]) {
+      entra.setToken(ENTRA_1, expiresOnTimestamp);
+      const cred = credential();
+      const calls = entra.calls.length;
+      const error = await rejection(cred.getToken());
+      expect(error).toBeInstanceOf(AcsError);
+      expect((error as AcsError).code).toBe('ERR_ENTRA_TOKEN');
+      expect(error.message).toMatch(/tokenCredential/);
+      expect(error.message).toContain('expiresOnTimestamp');
+      expect(error.message).not.toContain(ENTRA_1);
+      await rejection(cred.getToken());
+      expect(entra.calls.length - calls).toBe(2);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('reports a null Entra token as an error and sends nothing', async () => {
     const tokenCredential = { getToken: vi.fn(async () => null) };
     const error = await rejection(credential({ tokenCredential }).getToken());

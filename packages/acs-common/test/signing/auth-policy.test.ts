@@ -190,6 +190,18 @@ describe('the bearer policy', () => {
     expect((error as Error).message).toContain('Failed to refresh access token');
   });
 
+  it('refuses a token whose expiry is not a date, and asks the credential again on the next request (issue 8, defect 1)', async () => {
+    const getToken = vi.fn(async () => ({ token: 'opaque-bearer', expiresOnTimestamp: Number.NaN }));
+    const policy = createBearerTokenPolicy({ getToken }, ['s']);
+    for (let i = 0; i < 2; i++) {
+      const error = await authorizationSentBy(policy).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AcsError);
+      expect((error as Error).message).toContain('expiresOnTimestamp');
+      expect((error as Error).message).not.toContain('opaque-bearer');
+    }
+    expect(getToken).toHaveBeenCalledTimes(2);
+  });
+
   it('refuses something that is not a TokenCredential', () => {
     expect(() => createBearerTokenPolicy({} as never, 's')).toThrow(TypeError);
   });
