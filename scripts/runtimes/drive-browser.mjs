@@ -1,5 +1,5 @@
 // Opens one page of the loopback server in one browser and prints the page's smoke report as
-// `ACS-SMOKE-REPORT {json}` plus `ACS-BROWSER-VERSION …`. Runs under the toolchain's newest Node
+// `ACS-SMOKE-REPORT {json}` plus `ACS-RUNTIME-VERSION …`. Runs under the toolchain's newest Node
 // (puppeteer-core needs Node ≥ 22). Usage: drive-browser.mjs chromium|firefox|webkit URL PROFILE_DIR
 // - chromium: Debian's /usr/bin/chromium through playwright-core (the repository's devDependency);
 // - firefox: Debian's firefox-esr through puppeteer-core over WebDriver BiDi;
@@ -140,7 +140,7 @@ async function webkit() {
 const drivers = { chromium, firefox, webkit };
 try {
   const { report, version } = await drivers[browserName]();
-  console.log(`ACS-BROWSER-VERSION ${version}`);
+  console.log(`ACS-RUNTIME-VERSION ${version}`);
   console.log(`ACS-SMOKE-REPORT ${report}`);
 } catch (error) {
   console.error(error?.stack ?? String(error));

@@ -185,25 +185,36 @@ for (const [file, withPlatform] of [
   );
 }
 
-const browserRow = (browser, file) => async () => {
-  const profile = mkdtempSync(join(workDir, `${browser}-profile-`));
+/** Runs a driver script under the toolchain's newest Node; resolves to the report it prints. */
+const driverRow = (key, script, args) => async () => {
   const child = await new Promise((resolve) => {
     execFile(
       tools.node(26),
-      [join(RUNTIMES, 'drive-browser.mjs'), browser, `${server.origin}/${file}`, profile, tools.modules],
+      [join(RUNTIMES, script), ...args],
       { timeout: 120_000, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ error, stdout, stderr }),
     );
   });
-  const reportLine = child.stdout.split('\n').find((l) => l.startsWith('ACS-SMOKE-REPORT '));
-  const versionLine = child.stdout.split('\n').find((l) => l.startsWith('ACS-BROWSER-VERSION '));
-  versions.set(`${browser} ${file}`, versionLine?.slice('ACS-BROWSER-VERSION '.length) ?? 'version unknown');
-  if (!reportLine) {
+  const lineOf = (prefix) =>
+    child.stdout
+      .split('\n')
+      .find((l) => l.startsWith(prefix))
+      ?.slice(prefix.length);
+  versions.set(key, lineOf('ACS-RUNTIME-VERSION ') ?? 'version unknown');
+  const report = lineOf('ACS-SMOKE-REPORT ');
+  if (report === undefined) {
     const detail = `${child.stderr.trim().split('\n').slice(-8).join('\n')}`;
-    return { checks: [{ name: 'the page reports', ok: false, detail }], notes: [] };
+    return { checks: [{ name: 'the runtime reports', ok: false, detail }], notes: [] };
   }
-  return JSON.parse(reportLine.slice('ACS-SMOKE-REPORT '.length));
+  return JSON.parse(report);
 };
+const browserRow = (browser, file) => () =>
+  driverRow(`${browser} ${file}`, 'drive-browser.mjs', [
+    browser,
+    `${server.origin}/${file}`,
+    mkdtempSync(join(workDir, `${browser}-profile-`)),
+    tools.modules,
+  ])();
 const versions = new Map();
 for (const [browser, label] of [
   ['chromium', 'chromium'],
@@ -236,6 +247,23 @@ rows.push({
   run: browserRow('chromium', 'import-map-entries-only.html'),
 });
 
+// workerd: a Worker whose module is an esbuild bundle of the suite (the package's browser build).
+await esbuild.build({
+  entryPoints: [join(project, 'worker-main.mjs')],
+  outfile: join(project, 'worker-bundle.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  conditions: ['workerd', 'worker', 'browser'],
+  target: 'es2022',
+  logLevel: 'silent',
+});
+rows.push({
+  name: 'workerd (miniflare, esbuild bundle)',
+  version: () => versions.get('workerd'),
+  run: driverRow('workerd', 'drive-workerd.mjs', [join(project, 'worker-bundle.js'), tools.modules]),
+});
+
 const filters = process.argv.slice(2);
 const selected = rows.filter((row) => filters.length === 0 || filters.some((f) => row.name.includes(f)));
 let passed = 0;
@@ -265,7 +293,8 @@ try {
   }
 } finally {
   server.close();
-  rmSync(workDir, { recursive: true, force: true });
+  if (process.env.ACS_RUNTIMES_KEEP) log(`kept ${workDir}`);
+  else rmSync(workDir, { recursive: true, force: true });
 }
 log(`matrix done in ${seconds(started)}`);
 if (xfailed.length > 0) console.log(`${xfailed.length} known failures, not claimed: ${xfailed.join(', ')}`);
