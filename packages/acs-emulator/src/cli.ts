@@ -3,7 +3,7 @@
  * The `acs-emulator` command: parse flags, start, print one JSON ready line on stdout, log to
  * stderr, stop cleanly on SIGINT/SIGTERM (pending writes flushed, exit code 0).
  */
-import { parseCliArgs, USAGE } from './cli-args.js';
+import { parseCliArgs, USAGE } from './host/cli-args.js';
 import { startEmulator } from './start-emulator.js';
 
 const log = (message: string) => process.stderr.write(`[acs-emulator] ${message}\n`);
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   process.stdout.write(
-    `${JSON.stringify({ endpoint: emulator.endpoint, connectionString: emulator.connectionString, caCertPath: emulator.caCertPath })}\n`,
+    `${JSON.stringify({ endpoint: emulator.endpoint, connectionString: emulator.connectionString, caCertPath: emulator.caCertPath, dashboard: emulator.dashboard })}\n`,
   );
   if (emulator.caCertPath !== null) log(`trust the certificate with NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`);
 }

@@ -1,20 +1,21 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
-import { removeStaleTemporaries } from './atomic-write.js';
-import { loadCertificate, selfSignedCertificate, type TlsMaterial } from './certificate.js';
-import type { EmulatorContext } from './context.js';
-import { hmacSha256 } from './hmac-sha256.js';
-import { createJwtSigner } from './jwt.js';
-import { type EmulatorOptions, resolveOptions } from './options.js';
-import { ROUTES } from './routes.js';
-import { createRequestListener } from './server.js';
-import { SnapshotWriter } from './snapshot-writer.js';
-import { type EmulatorState, parseState, serializeState } from './state-file.js';
-import { IdentityStore } from './store.js';
+import { createJwtSigner } from './host/auth/jwt.js';
+import { loadCertificate, selfSignedCertificate, type TlsMaterial } from './host/certificate.js';
+import { EventBus } from './host/events.js';
+import { type EmulatorOptions, resolveOptions } from './host/options.js';
+import { Outbound } from './host/outbound.js';
+import { RequestLog } from './host/request-log.js';
+import { Host } from './host/server.js';
+import type { HostView } from './host/service.js';
+import { removeStaleTemporaries } from './host/store/atomic-write.js';
+import { Journal, type ResourceIdentity } from './host/store/journal.js';
+import { Store } from './host/store/store.js';
+import { SERVICES } from './services/index.js';
 
 /**
  * A running emulator. `connectionString` and `accessKey` are not enumerable, so logging the
@@ -41,6 +42,10 @@ export interface RunningEmulator {
   readonly resourceId: string;
   /** The port listened on. */
   readonly port: number;
+  /** The dashboard page, `{endpoint}emulator/` (loopback callers only). */
+  readonly dashboard: string;
+  /** The host (state, request log, events, outbound deliveries), for tests and tools. Not enumerable. */
+  readonly host: HostView;
   /** Stops listening, waits for pending writes, removes a temporary certificate. Idempotent. */
   close(): Promise<void>;
 }
@@ -66,28 +71,51 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const resolved = resolveOptions(options);
   const { dataFile, log } = resolved;
 
-  let state = dataFile === undefined ? freshState() : await loadState(dataFile);
-  const accessKey = resolved.accessKey ?? state.accessKey ?? randomBytes(64).toString('base64');
-  if (resolved.accessKey === undefined && state.accessKey === null) state = { ...state, accessKey };
-  const persistedState = state;
-  const writer =
-    dataFile === undefined ? undefined : new SnapshotWriter(dataFile, () => serializeState(persistedState));
-  await writer?.commit(); // a fresh file, a new key: on disk before anyone can use them
+  const store = new Store();
+  let resource: ResourceIdentity;
+  let journal: Journal | undefined;
+  const fresh = (): ResourceIdentity => ({
+    resourceId: randomUUID(),
+    accessKey: resolved.accessKey === undefined ? randomBytes(64).toString('base64') : null,
+    signingSecret: randomBytes(32).toString('base64'),
+  });
+  if (dataFile === undefined) resource = fresh();
+  else {
+    await mkdir(dirname(dataFile), { recursive: true });
+    await removeStaleTemporaries(dataFile);
+    ({ journal, resource } = await Journal.open(dataFile, store, fresh));
+    store.attach(journal);
+  }
+  const accessKey = resolved.accessKey ?? resource.accessKey ?? randomBytes(64).toString('base64');
 
-  const secret = Buffer.from(state.signingSecret, 'base64');
+  const secret = Buffer.from(resource.signingSecret, 'base64');
   const derive = (label: string) => createHmac('sha256', secret).update(label).digest();
-  const context: EmulatorContext = {
-    resourceId: state.resourceId,
-    store: state.store,
-    commit: writer === undefined ? resolvedCommit : () => writer.commit(),
-    accessKeyHmac: hmacSha256(Buffer.from(accessKey, 'base64')),
-    acsSigner: createJwtSigner(derive('acs-access-token'), { kid: '1' }),
-    entraSigner: createJwtSigner(derive('entra-access-token'), { kid: 'acs-emulator-entra' }),
-    now: resolved.now,
-    minTokenLifetimeInMinutes: resolved.minTokenLifetimeInMinutes,
-    bodyLimitInBytes: resolved.bodyLimitInBytes,
+  const outbound = new Outbound(
+    {
+      timeoutInMs: resolved.deliveryTimeoutInMs,
+      maxAttempts: resolved.deliveryMaxAttempts,
+      retryBaseDelayInMs: resolved.deliveryRetryDelayInMs,
+      retryMaxDelayInMs: 60_000,
+      allowedHosts: resolved.callbackHosts,
+      historySize: 1000,
+    },
+    resolved.now,
     log,
-  };
+  );
+  const host = new Host({
+    services: SERVICES,
+    store,
+    options: resolved,
+    resourceId: resource.resourceId,
+    accessKey: Buffer.from(accessKey, 'base64'),
+    signers: {
+      acs: createJwtSigner(derive('acs-access-token'), { kid: '1' }),
+      entra: createJwtSigner(derive('entra-access-token'), { kid: 'acs-emulator-entra' }),
+    },
+    requestLog: new RequestLog(resolved.requestLogSize),
+    events: new EventBus(resource.resourceId, log),
+    outbound,
+  });
 
   let tls: TlsMaterial | undefined;
   if (resolved.tls.kind === 'files') tls = await loadCertificate(resolved.tls.certFile, resolved.tls.keyFile);
@@ -95,62 +123,57 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tls = await selfSignedCertificate({ host: resolved.host, dataPath: dataFile, nowTimestamp: Date.now() });
   }
 
-  const listener = createRequestListener(context, ROUTES);
   const server: Server =
-    tls === undefined ? createHttpServer(listener) : createHttpsServer({ cert: tls.cert, key: tls.key }, listener);
+    tls === undefined
+      ? createHttpServer(host.listener)
+      : createHttpsServer({ cert: tls.cert, key: tls.key }, host.listener);
   try {
     await listen(server, resolved.port, resolved.host);
   } catch (error) {
     await tls?.dispose();
+    await journal?.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const endpoint = `${tls === undefined ? 'http' : 'https'}://${endpointHost(resolved.host)}:${port}/`;
+  host.setEndpoint(endpoint);
+  const stops: Array<() => void | Promise<void>> = [];
+  for (const service of SERVICES) {
+    const stopService = service.start?.(host);
+    if (typeof stopService === 'function') stops.push(stopService);
+  }
   log(
-    `listening on ${endpoint} (resource ${state.resourceId}, ${dataFile === undefined ? 'state in memory' : `state in ${dataFile}`})`,
+    `listening on ${endpoint} (resource ${resource.resourceId}, ${dataFile === undefined ? 'state in memory' : `state in ${dataFile}`})`,
   );
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await stop(server);
-      await writer?.idle();
+      for (const stopService of stops) await stopService();
+      outbound.close();
+      await store.durable().catch(() => {});
+      await journal?.close();
       await tls?.dispose();
       log('stopped');
     })();
     return closing;
   };
 
-  const emulator = { endpoint, caCertPath: tls?.caCertPath ?? null, resourceId: state.resourceId, port, close };
+  const emulator = {
+    endpoint,
+    caCertPath: tls?.caCertPath ?? null,
+    resourceId: resource.resourceId,
+    port,
+    dashboard: `${endpoint}emulator/`,
+    close,
+  };
   Object.defineProperties(emulator, {
     accessKey: { value: accessKey, enumerable: false },
     connectionString: { value: `endpoint=${endpoint};accesskey=${accessKey}`, enumerable: false },
+    host: { value: host, enumerable: false },
   });
   return emulator as RunningEmulator;
-}
-
-const resolvedCommit = () => Promise.resolve();
-
-function freshState(): EmulatorState {
-  return {
-    resourceId: randomUUID(),
-    accessKey: null,
-    signingSecret: randomBytes(32).toString('base64'),
-    store: new IdentityStore(),
-  };
-}
-
-async function loadState(dataFile: string): Promise<EmulatorState> {
-  await mkdir(dirname(dataFile), { recursive: true });
-  await removeStaleTemporaries(dataFile);
-  let text: string;
-  try {
-    text = await readFile(dataFile, 'utf8');
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return freshState();
-    throw error;
-  }
-  return parseState(text, dataFile);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -19,7 +19,8 @@ afterAll(() => rm(directory, { recursive: true, force: true }));
 describe('acs-emulator CLI', () => {
   it('prints one JSON ready line, serves HTTPS with a certificate for 127.0.0.1 and localhost, exits 0 on SIGTERM', async () => {
     const cli = await startCli(['--port', '0']);
-    expect(Object.keys(cli.ready)).toEqual(['endpoint', 'connectionString', 'caCertPath']);
+    expect(Object.keys(cli.ready)).toEqual(['endpoint', 'connectionString', 'caCertPath', 'dashboard']);
+    expect(cli.ready.dashboard).toBe(`${cli.ready.endpoint}emulator/`);
     expect(cli.ready.endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
     expect(cli.ready.connectionString).toBe(`endpoint=${cli.ready.endpoint};accesskey=${cli.accessKey}`);
     expect(Buffer.from(cli.accessKey, 'base64')).toHaveLength(64);
@@ -51,6 +52,7 @@ describe('acs-emulator CLI', () => {
       endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/),
       connectionString: `endpoint=${cli.ready.endpoint};accesskey=pw==`,
       caCertPath: null,
+      dashboard: `${cli.ready.endpoint}emulator/`,
     });
     cli.child.kill('SIGINT');
     expect(await cli.exited).toEqual({ code: 0, signal: null });

@@ -9,6 +9,7 @@ export interface ReadyLine {
   endpoint: string;
   connectionString: string;
   caCertPath: string | null;
+  dashboard: string;
 }
 
 export interface RunningCli {

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The resource's event bus. Services `emit` events (ChatMessageReceived, SMSReceived, …) from a
+ * handler; the host publishes them once the handler's transaction is durable, to every listener
+ * (the events service turns them into Event Grid / CloudEvents deliveries; the dashboard shows
+ * them). A listener that throws is logged and does not affect the others or the request.
+ */
+
+/** What a service emits. */
+export interface EventInput {
+  /** The full type, e.g. `Microsoft.Communication.ChatMessageReceived`. */
+  readonly type: string;
+  /** e.g. `thread/{threadId}/sender/{rawId}/recipient/{rawId}`, `/phonenumber/15555555555`. */
+  readonly subject: string;
+  readonly data: unknown;
+  /** Default `1.0`. */
+  readonly dataVersion?: string;
+}
+
+/** A published event. */
+export interface ResourceEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly subject: string;
+  readonly data: unknown;
+  readonly dataVersion: string;
+  /** ISO 8601. */
+  readonly eventTime: string;
+  /** The resource's ARM id, as Event Grid's `topic` / CloudEvents `source`. */
+  readonly topic: string;
+}
+
+/** A bus listener. */
+export type EventListener = (event: ResourceEvent) => void;
+
+/**
+ * The bus.
+ *
+ * @example
+ * ```ts
+ * const stop = host.events.on((event) => console.log(event.type));
+ * ```
+ */
+export class EventBus {
+  readonly #listeners = new Set<EventListener>();
+  readonly #topic: string;
+  readonly #log: (message: string) => void;
+
+  constructor(resourceId: string, log: (message: string) => void) {
+    this.#topic = resourceTopic(resourceId);
+    this.#log = log;
+  }
+
+  /** The resource's ARM id. */
+  get topic(): string {
+    return this.#topic;
+  }
+
+  /** Adds a listener; returns its removal. */
+  on(listener: EventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Completes an emitted event (id, time, topic). */
+  complete(input: EventInput, nowTimestamp: number): ResourceEvent {
+    return {
+      id: randomUUID(),
+      type: input.type,
+      subject: input.subject,
+      data: input.data,
+      dataVersion: input.dataVersion ?? '1.0',
+      eventTime: new Date(nowTimestamp).toISOString(),
+      topic: this.#topic,
+    };
+  }
+
+  /** Hands a completed event to every listener. */
+  publish(event: ResourceEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#log(`event listener failed on ${event.type}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+/**
+ * The ARM id of the emulated resource.
+ *
+ * @example
+ * ```ts
+ * resourceTopic('1f0e…'); // '/subscriptions/00000000-…/resourceGroups/acs-emulator/providers/Microsoft.Communication/communicationServices/1f0e…'
+ * ```
+ */
+export function resourceTopic(resourceId: string): string {
+  return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/acs-emulator/providers/Microsoft.Communication/communicationServices/${resourceId}`;
+}

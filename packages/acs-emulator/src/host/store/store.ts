@@ -1,0 +1,217 @@
+/**
+ * The emulator's state: named collections of JSON values (`chat.threads`, `identity.identities`,
+ * …), one map each, in memory. Requests change it only through a `Transaction`: writes are
+ * buffered, read back by the same transaction, and applied together by the host after the
+ * handler returned, then handed to the durability layer (the journal, with `--data`). A handler
+ * that throws changes nothing.
+ */
+
+/** A JSON value as stored. */
+export type StoredValue = unknown;
+
+/** One buffered change: a new value, or a deletion. */
+export type Change = readonly [collection: string, key: string, value: StoredValue] | readonly [string, string];
+
+/** What makes applied changes durable (the journal); absent for in-memory state. */
+export interface Durability {
+  /** Records the changes; resolves once they (and everything before) are durable. */
+  append(changes: readonly Change[]): Promise<void>;
+}
+
+/**
+ * A read/write view of one collection inside a transaction.
+ *
+ * @example
+ * ```ts
+ * const threads = ctx.state.collection<ThreadRecord>('chat.threads');
+ * threads.put(thread.id, { ...thread, topic: 'new' });
+ * ```
+ */
+export interface Collection<T> {
+  get(key: string): T | undefined;
+  has(key: string): boolean;
+  put(key: string, value: T): void;
+  /** False when there was nothing to delete. */
+  delete(key: string): boolean;
+  /** Every value, in insertion order (keys first written in this transaction last). */
+  values(): T[];
+  keys(): string[];
+  /** Values whose key starts with `prefix`, in insertion order. */
+  scan(prefix: string): T[];
+  readonly size: number;
+}
+
+const DELETED = Symbol('deleted');
+type Pending = Map<string, StoredValue | typeof DELETED>;
+
+/**
+ * The collections, and the one place that applies changes.
+ *
+ * @example
+ * ```ts
+ * const store = new Store();
+ * const tx = store.begin('chat');
+ * tx.collection('chat.threads').put('t1', { id: 't1' });
+ * await store.commit(tx); // applied and durable
+ * ```
+ */
+export class Store {
+  readonly #collections = new Map<string, Map<string, StoredValue>>();
+  #durability: Durability | undefined;
+  #durable: Promise<void> = Promise.resolve();
+
+  /** Attaches the durability layer (after loading). */
+  attach(durability: Durability): void {
+    this.#durability = durability;
+  }
+
+  /** The committed contents of a collection (read-only; for loading, snapshots and the dashboard). */
+  read(name: string): ReadonlyMap<string, StoredValue> {
+    return this.#collections.get(name) ?? EMPTY;
+  }
+
+  /** Every collection name with at least one entry. */
+  names(): string[] {
+    return [...this.#collections.keys()];
+  }
+
+  /** Loads a value without a transaction (replaying a journal or a snapshot). */
+  load(change: Change): void {
+    this.#applyOne(change);
+  }
+
+  /** A transaction; `owner` is the service whose collections it may write (`undefined`: any). */
+  begin(owner?: string): Transaction {
+    return new Transaction(this, owner);
+  }
+
+  /**
+   * Applies a transaction's changes to memory at once and resolves when they are durable. Replies
+   * wait for `durable()` as well, so no answer ever reveals state a crash could lose.
+   */
+  commit(transaction: Transaction): Promise<void> {
+    const changes = transaction.changes();
+    if (changes.length === 0) return this.#durable;
+    for (const change of changes) this.#applyOne(change);
+    if (this.#durability !== undefined) this.#durable = this.#durability.append(changes);
+    return this.#durable;
+  }
+
+  /** Resolves once every change applied so far is durable. */
+  durable(): Promise<void> {
+    return this.#durable;
+  }
+
+  #applyOne(change: Change): void {
+    const [name, key] = change;
+    let collection = this.#collections.get(name);
+    if (change.length === 2) {
+      collection?.delete(key);
+      return;
+    }
+    if (collection === undefined) {
+      collection = new Map();
+      this.#collections.set(name, collection);
+    }
+    collection.set(key, change[2]);
+  }
+}
+
+const EMPTY: ReadonlyMap<string, StoredValue> = new Map();
+
+/**
+ * Buffered writes over the store, read back by the same transaction.
+ *
+ * @example
+ * ```ts
+ * const tx = store.begin('identity');
+ * tx.collection('identity.identities').put(id, record);
+ * ```
+ */
+export class Transaction {
+  readonly #store: Store;
+  readonly #owner: string | undefined;
+  readonly #pending = new Map<string, Pending>();
+  readonly #views = new Map<string, Collection<unknown>>();
+
+  constructor(store: Store, owner: string | undefined) {
+    this.#store = store;
+    this.#owner = owner;
+  }
+
+  /** A view of a collection by its qualified name (`service.name`). */
+  collection<T>(name: string): Collection<T> {
+    let view = this.#views.get(name);
+    if (view === undefined) {
+      view = this.#view(name);
+      this.#views.set(name, view);
+    }
+    return view as Collection<T>;
+  }
+
+  /** The buffered changes, in order of collection then first write. */
+  changes(): Change[] {
+    const changes: Change[] = [];
+    for (const [name, pending] of this.#pending) {
+      for (const [key, value] of pending) changes.push(value === DELETED ? [name, key] : [name, key, value]);
+    }
+    return changes;
+  }
+
+  #view(name: string): Collection<unknown> {
+    const store = this.#store;
+    const writable = this.#owner === undefined || name.startsWith(`${this.#owner}.`);
+    const pendingOf = (): Pending => {
+      if (!writable) {
+        throw new Error(
+          `The ${this.#owner} service cannot write the collection '${name}' (it belongs to another service).`,
+        );
+      }
+      let pending = this.#pending.get(name);
+      if (pending === undefined) {
+        pending = new Map();
+        this.#pending.set(name, pending);
+      }
+      return pending;
+    };
+    const get = (key: string): unknown => {
+      const pending = this.#pending.get(name);
+      if (pending?.has(key)) {
+        const value = pending.get(key);
+        return value === DELETED ? undefined : value;
+      }
+      return store.read(name).get(key);
+    };
+    const entries = (): Array<[string, unknown]> => {
+      const pending = this.#pending.get(name);
+      const base = store.read(name);
+      if (pending === undefined) return [...base];
+      const result: Array<[string, unknown]> = [];
+      for (const [key, value] of base) {
+        if (!pending.has(key)) result.push([key, value]);
+        else if (pending.get(key) !== DELETED) result.push([key, pending.get(key)]);
+      }
+      for (const [key, value] of pending) if (!base.has(key) && value !== DELETED) result.push([key, value]);
+      return result;
+    };
+    return {
+      get,
+      has: (key) => get(key) !== undefined,
+      put: (key, value) => {
+        if (value === undefined) throw new Error(`Cannot store undefined in '${name}' (use delete).`);
+        pendingOf().set(key, value);
+      },
+      delete: (key) => {
+        const existed = get(key) !== undefined;
+        if (existed) pendingOf().set(key, DELETED);
+        return existed;
+      },
+      values: () => entries().map(([, value]) => value),
+      keys: () => entries().map(([key]) => key),
+      scan: (prefix) => entries().flatMap(([key, value]) => (key.startsWith(prefix) ? [value] : [])),
+      get size() {
+        return entries().length;
+      },
+    };
+  }
+}

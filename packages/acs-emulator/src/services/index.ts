@@ -1,0 +1,15 @@
+import type { ServiceDefinition } from '../host/service.js';
+import { service as chat } from './chat/index.js';
+import { service as emulator } from './emulator/index.js';
+import { service as identity } from './identity/index.js';
+
+/**
+ * Every service of the emulator: the one place the host learns about them. Adding a service is
+ * one folder under `services/` and one line here.
+ *
+ * @example
+ * ```ts
+ * new Host({ services: SERVICES, … });
+ * ```
+ */
+export const SERVICES: readonly ServiceDefinition[] = [identity, chat, emulator];
