@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../host/service.js';
+import { service as callAutomation } from './call-automation/index.js';
 import { service as chat } from './chat/index.js';
 import { service as emulator } from './emulator/index.js';
 import { service as identity } from './identity/index.js';
@@ -12,4 +13,4 @@ import { service as identity } from './identity/index.js';
  * new Host({ services: SERVICES, … });
  * ```
  */
-export const SERVICES: readonly ServiceDefinition[] = [identity, chat, emulator];
+export const SERVICES: readonly ServiceDefinition[] = [identity, chat, emulator, callAutomation];
