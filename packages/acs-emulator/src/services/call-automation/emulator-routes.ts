@@ -272,6 +272,7 @@ export const getCallDetailsRoute = defineRoute({
     const callbacks = ctx.state.collection<SentCallback>(EVENTS).scan(`${id}/`);
     return reply(200, {
       ...summary(call),
+      invitations: call.invitations.map((i) => ({ invitationId: i.invitationId, participant: i.identity.rawId })),
       media: call.media.map((m) => ({
         kind: m.kind,
         phase: m.phase ?? 'queued',
