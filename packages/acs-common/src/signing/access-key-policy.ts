@@ -2,6 +2,7 @@ import type { KeyCredential } from '../lib/core-auth-types.js';
 import { type SignableBody, unsupportedBody } from './content-hash.js';
 import { createHmacHeaders } from './hmac-headers.js';
 import type { PipelinePolicy } from './pipeline-types.js';
+import { checkSigningCrypto, type SigningOptions } from './signing-crypto.js';
 
 /** The policy name, as in `@azure/communication-common` (pipelines address policies by name). */
 export const communicationAccessKeyCredentialPolicyName = 'CommunicationAccessKeyCredentialPolicy';
@@ -15,6 +16,9 @@ export const communicationAccessKeyCredentialPolicyName = 'CommunicationAccessKe
  * re-encodes the query, so `%20`, `~` or a key-only parameter break the signature), the body hash
  * covers the bytes sent (a stream or `Blob` body is an error), and a non-base64 key is an error.
  *
+ * `options.crypto` supplies SHA-256 and HMAC-SHA256 where the runtime has no WebCrypto (React
+ * Native); without it, signing there fails with `AcsError` `ERR_UNSUPPORTED_RUNTIME`.
+ *
  * @example
  * ```ts
  * import { createEmptyPipeline, createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
@@ -25,12 +29,16 @@ export const communicationAccessKeyCredentialPolicyName = 'CommunicationAccessKe
  * const response = await pipeline.sendRequest(createDefaultHttpClient(), request);
  * ```
  */
-export function createCommunicationAccessKeyCredentialPolicy(credential: KeyCredential): PipelinePolicy {
+export function createCommunicationAccessKeyCredentialPolicy(
+  credential: KeyCredential,
+  options: SigningOptions = {},
+): PipelinePolicy {
   if (typeof credential !== 'object' || credential === null || !('key' in credential)) {
     throw new TypeError(
       'createCommunicationAccessKeyCredentialPolicy: credential must be a KeyCredential such as new AzureKeyCredential(accessKey).',
     );
   }
+  const crypto = checkSigningCrypto(options?.crypto, 'createCommunicationAccessKeyCredentialPolicy');
   return {
     name: communicationAccessKeyCredentialPolicyName,
     async sendRequest(request, next) {
@@ -46,6 +54,7 @@ export function createCommunicationAccessKeyCredentialPolicy(credential: KeyCred
         url: request.url,
         body: request.body as SignableBody, // checked at run time: anything else is ERR_UNSUPPORTED_BODY
         key: credential.key,
+        crypto,
       });
       // Browsers silently drop Host (a forbidden header); Node clients send it as set.
       request.headers.set('Host', headers.host);

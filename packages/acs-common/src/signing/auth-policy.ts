@@ -3,13 +3,15 @@ import { createCommunicationAccessKeyCredentialPolicy } from './access-key-polic
 import { COMMUNICATION_SCOPE, createBearerTokenPolicy } from './bearer-policy.js';
 import { isTokenCredential } from './credential-guards.js';
 import type { PipelinePolicy } from './pipeline-types.js';
+import type { SigningOptions } from './signing-crypto.js';
 
 /**
  * The authentication policy for a communication client: for a `TokenCredential` (by
  * `@azure/core-auth`'s rule, so an `AzureCommunicationTokenCredential` counts too) a bearer
  * policy (`bearerTokenAuthenticationPolicy`) with the scope
  * `https://communication.azure.com//.default`; otherwise the HMAC policy
- * (`CommunicationAccessKeyCredentialPolicy`).
+ * (`CommunicationAccessKeyCredentialPolicy`). `options.crypto` is passed to the HMAC policy (see
+ * `SigningCrypto`); the bearer policy ignores it.
  *
  * @example
  * ```ts
@@ -18,8 +20,11 @@ import type { PipelinePolicy } from './pipeline-types.js';
  * client.pipeline.addPolicy(createCommunicationAuthPolicy(credential));
  * ```
  */
-export function createCommunicationAuthPolicy(credential: KeyCredential | TokenCredential): PipelinePolicy {
+export function createCommunicationAuthPolicy(
+  credential: KeyCredential | TokenCredential,
+  options: SigningOptions = {},
+): PipelinePolicy {
   return isTokenCredential(credential)
     ? createBearerTokenPolicy(credential, [COMMUNICATION_SCOPE])
-    : createCommunicationAccessKeyCredentialPolicy(credential as KeyCredential);
+    : createCommunicationAccessKeyCredentialPolicy(credential as KeyCredential, options);
 }

@@ -3,6 +3,7 @@ import { hashAndSign } from '#platform';
 import { decodeAccessKey } from './access-key.js';
 import { type SignableBody, signableBodyOf } from './content-hash.js';
 import { toHttpDate } from './http-date.js';
+import { checkSigningCrypto, hashAndSignWith, type SigningOptions } from './signing-crypto.js';
 
 /**
  * The signed parts of the last URL string: clients send many requests to the same URL (a create
@@ -21,7 +22,7 @@ function partsOf(url: string | URL): { pathAndQuery: string; host: string } {
 }
 
 /** What {@link createHmacHeaders} signs. */
-export interface HmacSigningInput {
+export interface HmacSigningInput extends SigningOptions {
   /** HTTP method, any case (signed upper-cased). */
   readonly method: string;
   /**
@@ -57,7 +58,8 @@ export interface HmacHeaders {
  * Signs a request with an ACS access key (HMAC-SHA256) and returns the headers to send. Use it to
  * call ACS REST APIs with plain `fetch`; Azure SDK clients use the pipeline policy instead.
  *
- * The body must be exactly what is sent (string, `Uint8Array` or `ArrayBuffer`).
+ * The body must be exactly what is sent (string, `Uint8Array` or `ArrayBuffer`). Where the runtime
+ * has no WebCrypto (React Native), pass your own SHA-256 and HMAC-SHA256 as `crypto`.
  *
  * @example
  * ```ts
@@ -78,15 +80,17 @@ export async function createHmacHeaders(input: HmacSigningInput): Promise<HmacHe
   if (typeof input.method !== 'string' || input.method === '') {
     throw new TypeError('createHmacHeaders: method must be a non-empty string such as "GET" or "POST".');
   }
+  const crypto = checkSigningCrypto(input.crypto, 'createHmacHeaders');
   const key = decodeAccessKey(input.key);
   const body = signableBodyOf(input.body);
   const date = toHttpDate(input.requestTimestamp ?? Date.now());
   const { pathAndQuery, host } = partsOf(input.url);
   const { method } = input;
   // One asynchronous step for both digests; an empty body (every GET) is not hashed.
-  const [hash, signature] = await hashAndSign(key, body, EMPTY_CONTENT_HASH, (contentHash) =>
-    stringToSign({ method, pathAndQuery, date, host, contentHash }),
-  );
+  const stringToSignOf = (contentHash: string) => stringToSign({ method, pathAndQuery, date, host, contentHash });
+  const [hash, signature] = await (crypto === undefined
+    ? hashAndSign(key, body, EMPTY_CONTENT_HASH, stringToSignOf)
+    : hashAndSignWith(crypto, key, body, EMPTY_CONTENT_HASH, stringToSignOf));
   return {
     'x-ms-date': date,
     'x-ms-content-sha256': hash,

@@ -27,3 +27,4 @@ export type {
 } from './pipeline-types.js';
 export type { RestErrorOptions } from './rest-error.js';
 export { isRestError, RestError } from './rest-error.js';
+export type { SigningCrypto, SigningOptions } from './signing-crypto.js';

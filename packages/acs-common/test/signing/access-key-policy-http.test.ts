@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCommunicationAccessKeyCredentialPolicy as officialPolicy } from '@azure/communication-common';
@@ -101,6 +102,15 @@ describe('the HMAC policy in a real core-rest-pipeline pipeline, verified by a s
     );
     expect(status).toBe(401);
     expect(body).toContain('content hash differs');
+  });
+
+  it('is accepted when signed with a supplied crypto option (runtimes without WebCrypto)', async () => {
+    const crypto = {
+      sha256: async (data: Uint8Array) => createHash('sha256').update(data).digest(),
+      hmacSha256: (key: Uint8Array, data: Uint8Array) => createHmac('sha256', key).update(data).digest(),
+    };
+    const policy = createCommunicationAccessKeyCredentialPolicy(new AzureKeyCredential(KEY_1), { crypto });
+    expect((await send(policy, TRICKY_PATH, 'POST', '{"name":"Zoë 😀"}')).status).toBe(200);
   });
 
   it('uses a rotated key from the next request on (AzureKeyCredential.update)', async () => {
