@@ -1,19 +1,14 @@
+import { ServiceError } from '../../host/errors.js';
+
 /**
  * The chat core's errors: an HTTP status, the service's error code and a message (sent to the
- * client, so never a secret), with the JSON path of the offending input when there is one. The
- * routes answer them in the ACS error envelope.
+ * client, so never a secret), with the JSON path of the offending input when there is one. They
+ * are host `ServiceError`s, so the host answers them in the ACS error envelope.
  */
-export class ChatFailure extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly target: string | undefined;
-
+export class ChatFailure extends ServiceError {
   constructor(status: number, code: string, message: string, target?: string) {
-    super(message);
+    super(status, code, message, target === undefined ? {} : { target });
     this.name = 'ChatFailure';
-    this.status = status;
-    this.code = code;
-    this.target = target;
   }
 }
 
