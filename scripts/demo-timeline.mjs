@@ -120,10 +120,56 @@ step(
   `Entra credential: exchanged an Entra token at /access/entra/:exchangeAccessToken -> ${describe((await entra.getToken()).token)}`,
 );
 
-// 6. The official ChatClient with our credential: the emulator verifies the bearer token.
+// 6. The official ChatClient with our credential: a conversation between two users. The emulator
+//    verifies every bearer token and keeps the thread as the Chat service does.
 const chat = new ChatClient(endpoint, refreshing);
-const page = await chat.listChatThreads().byPage().next();
-step(`ChatClient (official) with acs-common's credential: GET /chat/threads accepted, ${page.value.length} threads`);
+const bob = await admin('POST', '/identities?api-version=2023-10-01', { createTokenWithScopes: ['chat'] });
+const bobChat = new ChatClient(endpoint, new AzureCommunicationTokenCredential(bob.accessToken.token));
+const { chatThread } = await chat.createChatThread(
+  { topic: 'Lunch' },
+  {
+    participants: [
+      { id: { communicationUserId: identity.id }, displayName: 'Ann' },
+      { id: { communicationUserId: bob.identity.id }, displayName: 'Bob' },
+    ],
+  },
+);
+step(`ChatClient (official) with acs-common's credential: Ann created thread ${chatThread.id} with Bob`);
+const annThread = chat.getChatThreadClient(chatThread.id);
+const bobThread = bobChat.getChatThreadClient(chatThread.id);
+const question = await annThread.sendMessage({ content: 'Pizza at noon?' }, { senderDisplayName: 'Ann' });
+await bobThread.sendTypingNotification({ senderDisplayName: 'Bob' });
+await bobThread.sendMessage({ content: 'Yes! <b>Margherita</b> for me' }, { senderDisplayName: 'Bob', type: 'html' });
+await bobThread.sendReadReceipt({ chatMessageId: question.id });
+await annThread.updateMessage(question.id, { content: 'Pizza at 12:30?' });
+await annThread.updateTopic('Lunch at 12:30');
+const conversation = [];
+for await (const message of annThread.listMessages()) conversation.unshift(message);
+for (const message of conversation) {
+  const who = message.senderDisplayName ?? 'system';
+  const what =
+    message.content?.message ??
+    (message.type === 'topicUpdated'
+      ? `topic is now '${message.content?.topic}'`
+      : `${message.type}: ${message.content?.participants?.map((p) => p.displayName).join(', ')}`);
+  step(`  #${message.sequenceId} ${who}: ${what}${message.editedOn ? ' (edited)' : ''}`);
+}
+const receipts = [];
+for await (const r of annThread.listReadReceipts()) receipts.push(r);
+const [receipt] = receipts;
+step(
+  `  read receipt: Bob has read message ${receipt?.chatMessageId} (${receipt?.chatMessageId === question.id ? "Ann's question" : 'unexpected'})`,
+);
+const outsider = await admin('POST', '/identities?api-version=2023-10-01', { createTokenWithScopes: ['chat'] });
+const eve = new ChatClient(endpoint, new AzureCommunicationTokenCredential(outsider.accessToken.token));
+const refused = await eve
+  .getChatThreadClient(chatThread.id)
+  .sendMessage({ content: 'let me in' })
+  .then(
+    () => 'accepted (unexpected)',
+    (error) => `refused with ${error.statusCode} ${error.code}`,
+  );
+step(`  a user who is not a participant tries to post: ${refused}`);
 
 for (const credential of [staticCredential, refreshing, entra]) credential.dispose();
 step('done: every credential disposed, nothing left running');
