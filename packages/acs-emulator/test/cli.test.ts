@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from './helpers/cli.js';
 import { send, signed } from './helpers/client.js';
@@ -125,5 +128,16 @@ describe('acs-emulator CLI', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('is linked by npm from a committed file, so `npx acs-emulator` works in a fresh clone after npm ci', async () => {
+    const link = await readlink(fileURLToPath(new URL('../../../node_modules/.bin/acs-emulator', import.meta.url)));
+    expect(link.replaceAll('\\', '/')).toMatch(/acs-emulator\/bin\/acs-emulator\.js$/);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      fileURLToPath(new URL('../bin/acs-emulator.js', import.meta.url)),
+      '--help',
+    ]);
+    expect(stdout).toMatch(/^Usage: acs-emulator/);
+    expect(stdout).toContain('--phone-number E164');
   });
 });

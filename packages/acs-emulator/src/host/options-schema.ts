@@ -1,4 +1,4 @@
-import { isBase64Key } from './auth/base64-key.js';
+import { isBase64 } from 'acs-protocol';
 
 /**
  * The one definition of every emulator option: its programmatic name, its CLI flag, its kind,
@@ -71,7 +71,7 @@ export const OPTIONS = {
     defaultText: 'stored in the data file, else random 64 bytes',
     description: 'the HMAC key of the connection string',
     check: (value: string) =>
-      isBase64Key(value) ? undefined : 'must be base64 (for example the output of `openssl rand -base64 64`)',
+      isBase64(value) ? undefined : 'must be base64 (for example the output of `openssl rand -base64 64`)',
   },
   dataFile: {
     kind: 'string',

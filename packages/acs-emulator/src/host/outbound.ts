@@ -1,4 +1,4 @@
-import { isLoopbackHost } from './auth/loopback.js';
+import { isLoopbackHost } from 'acs-protocol';
 
 /**
  * Outbound deliveries: what the emulated resource would send to the app (Event Grid webhooks,
@@ -156,7 +156,7 @@ export class Outbound {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'only http and https URLs are delivered';
     const host = parsed.hostname.toLowerCase();
-    if (isLoopbackHost(host) || this.#settings.allowedHosts.includes(host)) return undefined;
+    if (isLoopbackHost(parsed.hostname) || this.#settings.allowedHosts.includes(host)) return undefined;
     return `host '${host}' is not loopback: add it with --callback-host ${host} to allow deliveries to it`;
   }
 

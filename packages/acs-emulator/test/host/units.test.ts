@@ -1,3 +1,4 @@
+import { EXCHANGE_ROUTES } from 'acs-protocol';
 import { describe, expect, it } from 'vitest';
 import { acsScopesOfEntraNames, splitEntraScopes } from '../../src/host/auth/scopes.js';
 import { DEFAULT_CLI_PORT, parseCliArgs } from '../../src/host/cli-args.js';
@@ -85,6 +86,8 @@ describe('routing', () => {
     expect(exchange('/access/entra/:exchangeAccessToken')?.has('2025-03-02-preview')).toBe(true); // SPEC §4
     expect(exchange('/access/entra/:exchangeAccessToken')?.has('2025-06-30')).toBe(false);
     expect(exchange('/access/teamsExtension/:exchangeAccessToken')?.has('2025-06-30')).toBe(true);
+    // What acs-common sends (acs-protocol's route table) is accepted on the route it names.
+    for (const route of Object.values(EXCHANGE_ROUTES)) expect(exchange(route.path)?.has(route.apiVersion)).toBe(true);
   });
 });
 

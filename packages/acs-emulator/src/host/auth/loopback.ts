@@ -1,5 +1,6 @@
 /**
- * Loopback, as the emulator's own routes and its outbound deliveries understand it.
+ * Loopback socket addresses (who may call the emulator's own routes). Loopback *host names* (where
+ * deliveries may go) are acs-protocol's `isLoopbackHost`, the rule acs-common applies to endpoints.
  */
 
 /**
@@ -16,17 +17,5 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return v4.startsWith('127.') || address === '::1';
 }
 
-/**
- * Whether a URL host name is loopback (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`).
- *
- * @example
- * ```ts
- * isLoopbackHost('localhost'); // true
- * ```
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '[::1]' || host === '::1') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
+/** Loopback host names, from acs-protocol (re-exported for the services). */
+export { isLoopbackHost } from 'acs-protocol';

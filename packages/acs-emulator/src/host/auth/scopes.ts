@@ -1,13 +1,22 @@
+import { ACS_TOKEN_SCOPES, SCOPE_PREFIXES, type ScopeFamily, splitScope } from 'acs-protocol';
+
 /**
- * Scopes: the ACS token scopes of `issueAccessToken`, and the Entra scope families that pick an
- * exchange route (SPEC §4, peers-and-pain §3a).
+ * Scopes, on the emulator's side: the ACS token scopes of `issueAccessToken`, and the Entra scope
+ * families that pick an exchange route (SPEC §4, peers-and-pain §3a) — both from acs-protocol,
+ * the one home they share with acs-common — plus the admin audience of Entra RBAC.
  */
 
 /** The ACS `Scope` enum. */
-export const ACS_SCOPES: ReadonlySet<string> = new Set(['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join']);
+export const ACS_SCOPES: ReadonlySet<string> = new Set(ACS_TOKEN_SCOPES);
 
-/** The two exchange route families. */
+/** The two exchange route families, as the emulator names them. */
 export type ExchangeFamily = 'entra' | 'teamsExtension';
+
+/** acs-protocol's scope family → the exchange it selects. */
+const EXCHANGE_OF: Readonly<Record<ScopeFamily, ExchangeFamily>> = {
+  communicationClients: 'entra',
+  teamsExtension: 'teamsExtension',
+};
 
 /** What an emulator-minted Entra token is for: one of the exchanges, or the admin APIs (Entra RBAC). */
 export type EntraAudienceKind = ExchangeFamily | 'admin';
@@ -17,13 +26,6 @@ export const ADMIN_AUDIENCE = 'https://communication.azure.com';
 
 /** `https://communication.azure.com/.default`, also as the clients spell it (`…com//.default`). */
 const ADMIN_SCOPES = new Set(['https://communication.azure.com/.default', 'https://communication.azure.com//.default']);
-
-/** Entra scope prefixes (lower case) and the family each selects. */
-export const EXCHANGE_SCOPE_PREFIXES: ReadonlyArray<{ prefix: string; family: ExchangeFamily }> = [
-  { prefix: 'https://communication.azure.com/clients/', family: 'entra' },
-  { prefix: 'https://auth.msft.communication.azure.com/', family: 'teamsExtension' },
-  { prefix: 'https://auth.msft.communication.azure.us/', family: 'teamsExtension' },
-];
 
 /**
  * Splits Entra scopes into their resource (`aud`) and short names, provided they are non-empty and
@@ -42,23 +44,24 @@ export function splitEntraScopes(
   if (scopes.every((scope) => ADMIN_SCOPES.has(scope.toLowerCase()))) {
     return { family: 'admin', audience: ADMIN_AUDIENCE, names: ['.default'] };
   }
-  let found: { prefix: string; family: ExchangeFamily } | undefined;
+  let prefix: string | undefined;
+  let family: ScopeFamily | undefined;
   const names: string[] = [];
   for (const scope of scopes) {
-    const lower = scope.toLowerCase();
-    const entry = EXCHANGE_SCOPE_PREFIXES.find((candidate) => lower.startsWith(candidate.prefix));
-    if (entry === undefined || (found !== undefined && entry !== found)) {
+    const split = splitScope(scope);
+    if (split === undefined || (prefix !== undefined && split.prefix !== prefix)) {
       return {
-        reason: `scopes must all start with one of ${EXCHANGE_SCOPE_PREFIXES.map((e) => e.prefix).join(', ')} (one family at a time), or be ${ADMIN_AUDIENCE}/.default for the admin APIs.`,
+        reason: `scopes must all start with one of ${SCOPE_PREFIXES.map((e) => e.prefix).join(', ')} (one family at a time), or be ${ADMIN_AUDIENCE}/.default for the admin APIs.`,
       };
     }
-    found = entry;
-    const name = scope.slice(entry.prefix.length);
-    if (name.length === 0 || /[\s/]/.test(name)) return { reason: `scope '${scope}' has no valid permission name.` };
-    names.push(name);
+    prefix = split.prefix;
+    family = split.family;
+    if (split.name.length === 0 || /[\s/]/.test(split.name)) {
+      return { reason: `scope '${scope}' has no valid permission name.` };
+    }
+    names.push(split.name);
   }
-  const entry = found as { prefix: string; family: ExchangeFamily };
-  return { family: entry.family, audience: entry.prefix.slice(0, -1), names };
+  return { family: EXCHANGE_OF[family as ScopeFamily], audience: (prefix as string).slice(0, -1), names };
 }
 
 /**
@@ -72,7 +75,8 @@ export function splitEntraScopes(
 export function familyOfAudience(audience: string): EntraAudienceKind | undefined {
   if (audience.toLowerCase().replace(/\/+$/, '') === ADMIN_AUDIENCE) return 'admin';
   const lower = `${audience.toLowerCase()}/`;
-  return EXCHANGE_SCOPE_PREFIXES.find((entry) => entry.prefix === lower)?.family;
+  const entry = SCOPE_PREFIXES.find((candidate) => candidate.prefix === lower);
+  return entry === undefined ? undefined : EXCHANGE_OF[entry.family];
 }
 
 const ACS_SCOPES_OF_ENTRA_NAME: Readonly<Record<string, readonly string[]>> = {

@@ -1,3 +1,4 @@
+import { EXCHANGE_ROUTES } from 'acs-protocol';
 import { acsScopesOfEntraNames, type ExchangeFamily } from '../../host/auth/scopes.js';
 import { mintAcsToken } from '../../host/auth/tokens.js';
 import { denied } from '../../host/errors.js';
@@ -13,7 +14,7 @@ import { entraUserId, teamsExtensionUserId } from './ids.js';
  * ("matching expiration time"). The identity is created on first exchange.
  */
 
-/** The Entra-user exchange accepts only the previews. */
+/** The Entra-user exchange accepts only the previews (acs-common sends EXCHANGE_ROUTES' version). */
 const ENTRA_EXCHANGE_VERSIONS = ['2025-03-02-preview', '2025-04-01-preview'];
 /** The Teams Phone extension exchange: 2025-03-02-preview and every later version. */
 const TEAMS_EXTENSION_EXCHANGE_VERSIONS = [
@@ -67,7 +68,7 @@ function ensureIdentity(ctx: RequestContext, id: string): void {
  * // POST /access/entra/:exchangeAccessToken?api-version=2025-03-02-preview
  * ```
  */
-export const entraExchange = exchange('entra', '/access/entra/:exchangeAccessToken', ENTRA_EXCHANGE_VERSIONS);
+export const entraExchange = exchange('entra', EXCHANGE_ROUTES.communicationClients.path, ENTRA_EXCHANGE_VERSIONS);
 
 /**
  * The Teams Phone extension exchange route.
@@ -79,6 +80,6 @@ export const entraExchange = exchange('entra', '/access/entra/:exchangeAccessTok
  */
 export const teamsExtensionExchange = exchange(
   'teamsExtension',
-  '/access/teamsExtension/:exchangeAccessToken',
+  EXCHANGE_ROUTES.teamsExtension.path,
   TEAMS_EXTENSION_EXCHANGE_VERSIONS,
 );

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { ACS_USER_PREFIX } from 'acs-protocol';
 
 /**
  * Communication user ids, `8:acs:<resourceId>_<suffix>` (peers-and-pain §3c). The skypeid claim of
  * a token is the same id without its `8:` prefix.
  */
 
-const ID_PREFIX = '8:acs:';
+const ID_PREFIX = ACS_USER_PREFIX;
 const SAFE_PART = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
