@@ -8,9 +8,14 @@ import { checkSigningCrypto, type SigningOptions } from './signing-crypto.js';
 export const communicationAccessKeyCredentialPolicyName = 'CommunicationAccessKeyCredentialPolicy';
 
 /**
- * A core-rest-pipeline policy that signs every request (every retry too) with the access key:
- * it sets `x-ms-date`, `x-ms-content-sha256`, `Authorization` and `Host`. `credential.key` is read
- * on every request, so `AzureKeyCredential.update()` takes effect on the next one.
+ * A core-rest-pipeline policy that signs each request with the access key: it sets `x-ms-date`,
+ * `x-ms-content-sha256`, `Authorization` and `Host`. `credential.key` is read each time it signs,
+ * so `AzureKeyCredential.update()` takes effect on the next request.
+ *
+ * It signs each time the pipeline runs it. Added without a phase (as the official clients add it)
+ * it runs before the retry policies, so a retry resends the first signature, which the service
+ * accepts while its `x-ms-date` is less than 15 minutes old. Add it with `{ phase: 'Sign' }` to
+ * sign every attempt again.
  *
  * Unlike `@azure/communication-common@2.5.0`, the path and query are signed exactly as sent (2.5.0
  * re-encodes the query, so `%20`, `~` or a key-only parameter break the signature), the body hash
@@ -24,7 +29,7 @@ export const communicationAccessKeyCredentialPolicyName = 'CommunicationAccessKe
  * import { createEmptyPipeline, createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
  *
  * const pipeline = createEmptyPipeline();
- * pipeline.addPolicy(createCommunicationAccessKeyCredentialPolicy(new AzureKeyCredential(accessKey)));
+ * pipeline.addPolicy(createCommunicationAccessKeyCredentialPolicy(new AzureKeyCredential(accessKey)), { phase: 'Sign' });
  * const request = createPipelineRequest({ url: `${endpoint}identities?api-version=2023-10-01`, method: 'POST', body: '{}' });
  * const response = await pipeline.sendRequest(createDefaultHttpClient(), request);
  * ```
