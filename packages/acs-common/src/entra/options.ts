@@ -8,7 +8,6 @@ import {
   type ExchangeRouteOverrides,
   exchangeRouteFor,
   exchangeUrl,
-  isLoopbackHost,
   SCOPES_VALIDATION_MESSAGE,
   type ScopeFamily,
   scopeFamilyOf,
@@ -19,6 +18,7 @@ import { type Clock, systemClock } from '../lib/clock.js';
 import type { TokenCredential } from '../lib/core-auth-types.js';
 import { unsupportedRuntime } from '../lib/errors.js';
 import type { FetchLike } from '../lib/fetch-types.js';
+import { insecureUrlError, isSecureOrLoopback } from '../lib/secure-url.js';
 
 /**
  * Everything the Entra strategy needs, checked.
@@ -77,9 +77,9 @@ function checkEndpoint(resourceEndpoint: unknown): string {
   if (url.hash !== '') {
     throw new TypeError(`${PREFIX} resourceEndpoint must not contain a fragment (#…).`);
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new TypeError(
-      `${PREFIX} resourceEndpoint must use https, because the exchange request carries the Entra token; plain http is allowed only for loopback hosts (localhost, 127.0.0.0/8, [::1]), for example a local emulator.`,
+  if (!isSecureOrLoopback(url)) {
+    throw insecureUrlError(
+      `${PREFIX} resourceEndpoint must use https, because the exchange request carries the Entra token.`,
     );
   }
   return resourceEndpoint;
