@@ -23,6 +23,13 @@ declare global {
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
+/**
+ * `Symbol.dispose`, or where the engine lacks it (WebKit today, Hermes, QuickJS) the registered
+ * symbol that TypeScript's downlevel `using` helpers and polyfills use; never `undefined`, which
+ * would name the method "undefined".
+ */
+const disposeSymbol: typeof Symbol.dispose = (Symbol.dispose ?? Symbol.for('Symbol.dispose')) as typeof Symbol.dispose;
+
 const FORMS =
   'a token string, an AccessToken with a non-empty token and a finite expiresOnTimestamp, { tokenRefresher } or { resourceEndpoint, tokenCredential }';
 
@@ -127,13 +134,14 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
 
   /**
    * Same as `dispose()`, so `using credential = new AzureCommunicationTokenCredential(…)` works.
+   * Where the engine has no `Symbol.dispose`, the method is keyed by `Symbol.for('Symbol.dispose')`.
    *
    * @example
    * ```ts
    * using credential = new AzureCommunicationTokenCredential(token);
    * ```
    */
-  [Symbol.dispose](): void {
+  [disposeSymbol](): void {
     this.dispose();
   }
 }
