@@ -51,7 +51,8 @@ class StaticStrategy implements TokenStrategy {
  * token. A drop-in replacement for the class of `@azure/communication-common`.
  *
  * This entry point (`acs-common/credential`) carries the static and refreshing forms only, to stay
- * small; the class exported by `acs-common` and `acs-common/entra` also takes Entra options.
+ * small, and its constructor does not declare the Entra form (it would fail at run time); the
+ * class exported by `acs-common` and `acs-common/entra`, a subclass of this one, takes all three.
  *
  * @example Static token (short-lived clients)
  * ```ts
@@ -72,12 +73,13 @@ export class AzureCommunicationTokenCredential implements CommunicationTokenCred
   /** `undefined` once disposed. */
   #strategy: TokenStrategy | undefined;
 
+  // No Entra overload here: this class cannot run the exchange, so code that passes Entra
+  // options to it must not type-check. The class of `acs-common` and `acs-common/entra` (a
+  // subclass) declares it.
   /** A static token (a JWT string, or an AccessToken with an explicit expiry). */
   constructor(token: string | AccessToken);
   /** A refresh callback, optionally proactive and with an initial token. */
   constructor(refreshOptions: CommunicationTokenRefreshOptions);
-  /** An Entra ID user credential whose tokens are exchanged for ACS tokens. */
-  constructor(entraOptions: EntraCommunicationTokenCredentialOptions);
   constructor(
     options: string | AccessToken | CommunicationTokenRefreshOptions | EntraCommunicationTokenCredentialOptions,
   ) {

@@ -1,6 +1,10 @@
 import { AzureCommunicationTokenCredential as BaseCredential } from '../credential/credential.js';
 import type { TokenStrategy } from '../credential/strategy.js';
-import type { EntraCommunicationTokenCredentialOptions } from '../credential/types.js';
+import type {
+  CommunicationTokenRefreshOptions,
+  EntraCommunicationTokenCredentialOptions,
+} from '../credential/types.js';
+import type { AccessToken } from '../lib/core-auth-types.js';
 import { createEntraStrategy } from './strategy.js';
 
 /**
@@ -43,6 +47,19 @@ import { createEntraStrategy } from './strategy.js';
  * ```
  */
 export class AzureCommunicationTokenCredential extends BaseCredential {
+  /** A static token (a JWT string, or an AccessToken with an explicit expiry). */
+  constructor(token: string | AccessToken);
+  /** A refresh callback, optionally proactive and with an initial token. */
+  constructor(refreshOptions: CommunicationTokenRefreshOptions);
+  /** An Entra ID user credential whose tokens are exchanged for ACS tokens. */
+  constructor(entraOptions: EntraCommunicationTokenCredentialOptions);
+  constructor(
+    options: string | AccessToken | CommunicationTokenRefreshOptions | EntraCommunicationTokenCredentialOptions,
+  ) {
+    // The base constructor tells the forms apart and calls createEntraStrategy for this one.
+    super(options as CommunicationTokenRefreshOptions);
+  }
+
   /**
    * Builds the Entra exchange strategy.
    * @hidden

@@ -12,6 +12,8 @@ import type {
 } from '@azure/communication-common';
 import type { AccessToken as OfficialAccessToken, TokenCredential as OfficialTokenCredential } from '@azure/core-auth';
 import { AzureCommunicationTokenCredential, type CommunicationTokenCredential } from 'acs-common';
+import { AzureCommunicationTokenCredential as CredentialOnly } from 'acs-common/credential';
+import { AzureCommunicationTokenCredential as EntraClass } from 'acs-common/entra';
 import { describe, expectTypeOf, it } from 'vitest';
 
 declare const officialRefreshOptions: OfficialRefreshOptions;
@@ -36,6 +38,15 @@ describe('drop-in types', () => {
     new AzureCommunicationTokenCredential(officialRefreshOptions);
     new AzureCommunicationTokenCredential(officialEntraOptions);
     new AzureCommunicationTokenCredential({ resourceEndpoint: 'https://x', tokenCredential: entraCredential });
+  });
+
+  it("acs-common/credential's class does not declare the Entra form, which it cannot run (issue 8, one class)", () => {
+    new CredentialOnly('token');
+    new CredentialOnly(officialRefreshOptions);
+    // @ts-expect-error the Entra form needs the class of acs-common or acs-common/entra
+    new CredentialOnly(officialEntraOptions);
+    new EntraClass(officialEntraOptions);
+    expectTypeOf(new EntraClass('token')).toMatchTypeOf<CredentialOnly>();
   });
 
   it('getToken accepts the official options and returns an official AccessToken', async () => {

@@ -505,14 +505,14 @@ describe('constructor validation', () => {
     expect(() => new AzureCommunicationTokenCredential({ tokenRefresher: () => '', token: '' })).toThrow(TypeError);
   });
 
-  it('points Entra options at the entry point that has the exchange', () => {
-    expect(
-      () =>
-        new AzureCommunicationTokenCredential({
-          resourceEndpoint: 'https://x.communication.azure.com',
-          tokenCredential: { getToken: async () => null },
-        }),
-    ).toThrow(/Entra options need 'acs-common' or 'acs-common\/entra'/);
+  it('points Entra options at the entry point that has the exchange (JavaScript callers: the types refuse them)', () => {
+    const entraOptions = {
+      resourceEndpoint: 'https://x.communication.azure.com',
+      tokenCredential: { getToken: async () => null },
+    };
+    expect(() => new AzureCommunicationTokenCredential(entraOptions as never)).toThrow(
+      /Entra options need 'acs-common' or 'acs-common\/entra'/,
+    );
   });
 });
 

@@ -36,20 +36,25 @@ beforeAll(() => {
 });
 
 describe('without Symbol.dispose', () => {
-  it.each(['credential.cjs', 'entra.cjs', 'index.cjs'])('%s: no method named "undefined"; Symbol.for("Symbol.dispose") disposes', async (entry) => {
-    const { exports, realm } = loadInFreshRealm(entry);
-    expect(vm.runInContext('typeof Symbol.dispose', realm)).toBe('undefined');
-    const Credential = exports.AzureCommunicationTokenCredential as new (token: string) => {
-      getToken(): Promise<unknown>;
-    };
-    const credential = new Credential('opaque-token');
-    const names = Object.getOwnPropertyNames(Object.getPrototypeOf(Credential.prototype)).concat(
-      Object.getOwnPropertyNames(Credential.prototype),
-    );
-    expect(names).not.toContain('undefined');
-    const dispose = (credential as unknown as Record<symbol, unknown>)[Symbol.for('Symbol.dispose')];
-    expect(typeof dispose).toBe('function');
-    (dispose as () => void).call(credential);
-    await expect(credential.getToken()).rejects.toThrow('User credential is disposed');
-  });
+  it.each(['credential.cjs', 'entra.cjs', 'index.cjs'])(
+    '%s: no method named "undefined"; Symbol.for("Symbol.dispose") disposes',
+    async (entry) => {
+      const { exports, realm } = loadInFreshRealm(entry);
+      expect(vm.runInContext('typeof Symbol.dispose', realm)).toBe('undefined');
+      const Credential = exports.AzureCommunicationTokenCredential as new (
+        token: string,
+      ) => {
+        getToken(): Promise<unknown>;
+      };
+      const credential = new Credential('opaque-token');
+      const names = Object.getOwnPropertyNames(Object.getPrototypeOf(Credential.prototype)).concat(
+        Object.getOwnPropertyNames(Credential.prototype),
+      );
+      expect(names).not.toContain('undefined');
+      const dispose = (credential as unknown as Record<symbol, unknown>)[Symbol.for('Symbol.dispose')];
+      expect(typeof dispose).toBe('function');
+      (dispose as () => void).call(credential);
+      await expect(credential.getToken()).rejects.toThrow('User credential is disposed');
+    },
+  );
 });
