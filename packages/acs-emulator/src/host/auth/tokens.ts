@@ -93,6 +93,8 @@ export interface EntraTokenClaims {
   readonly family: EntraAudienceKind;
   readonly scopeNames: readonly string[];
   readonly expiresOnTimestamp: number;
+  /** The `appid` claim (the Entra application the token was issued to), when minted with one. */
+  readonly appId?: string;
 }
 
 /**
@@ -116,11 +118,14 @@ export function mintEntraToken(
     tenantId: string;
     issuedAtTimestamp: number;
     expiresOnTimestamp: number;
+    /** Becomes the `appid` claim (checked by the Teams-user exchange). */
+    appId?: string | undefined;
   },
 ): { token: string; expiresOnTimestamp: number } {
   const iat = Math.floor(input.issuedAtTimestamp / 1000);
   const exp = Math.floor(input.expiresOnTimestamp / 1000);
   const token = signJwt(signer, {
+    ...(input.appId === undefined ? {} : { appid: input.appId }),
     aud: input.audience,
     iss: 'acs-emulator',
     iat,
@@ -149,7 +154,7 @@ export function verifyEntraToken(
 ): { claims: EntraTokenClaims } | { reason: string } {
   const verified = verifyJwt(signer, token);
   if ('reason' in verified) return verified;
-  const { aud, exp, oid, tid, scp } = verified.payload;
+  const { aud, exp, oid, tid, scp, appid } = verified.payload;
   if (
     typeof aud !== 'string' ||
     typeof exp !== 'number' ||
@@ -163,6 +168,13 @@ export function verifyEntraToken(
   if (family === undefined) return { reason: 'The Entra token audience is not Azure Communication Services.' };
   if (nowTimestamp >= exp * 1000) return { reason: 'The Entra token has expired.' };
   return {
-    claims: { objectId: oid, tenantId: tid, family, scopeNames: scp.split(' '), expiresOnTimestamp: exp * 1000 },
+    claims: {
+      objectId: oid,
+      tenantId: tid,
+      family,
+      scopeNames: scp.split(' '),
+      expiresOnTimestamp: exp * 1000,
+      ...(typeof appid === 'string' ? { appId: appid } : {}),
+    },
   };
 }

@@ -13,7 +13,7 @@ const ID_PART = s.string({ pattern: /^[A-Za-z0-9-]{1,64}$/, hint: 'must be 1–6
 
 /**
  * Test-only `POST /emulator/entra/token` (loopback clients, no auth) body
- * `{objectId, tenantId, scopes, expiresInMinutes?}` → 200 `{accessToken, expiresOn, expiresOnTimestamp}`:
+ * `{objectId, tenantId, scopes, expiresInMinutes?, appId?}` (appId: the `appid` claim) → 200 `{accessToken, expiresOn, expiresOnTimestamp}`:
  * a stand-in Entra token. Exchange scopes (`https://communication.azure.com/clients/…`,
  * `https://auth.msft.communication.azure.com/…`) give a token for that exchange route;
  * `https://communication.azure.com/.default` gives one for the admin APIs (Entra RBAC).
@@ -34,10 +34,16 @@ export const mintEntraTokenRoute = defineRoute({
     tenantId: ID_PART,
     scopes: s.array(s.string()),
     expiresInMinutes: s.optional(s.integer({ min: 1, max: MAX_ENTRA_LIFETIME_IN_MINUTES })),
+    appId: s.optional(
+      s.string({
+        pattern: /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/,
+        hint: 'must be a GUID (the Entra application id)',
+      }),
+    ),
   }),
   badRequestCode: 'InvalidRequestBody',
   handle(request, ctx) {
-    const { objectId, tenantId, scopes, expiresInMinutes = DEFAULT_ENTRA_LIFETIME_IN_MINUTES } = request.body;
+    const { objectId, tenantId, scopes, appId, expiresInMinutes = DEFAULT_ENTRA_LIFETIME_IN_MINUTES } = request.body;
     const split = splitEntraScopes(scopes);
     if ('reason' in split) throw badRequest('InvalidScopes', split.reason, 'scopes');
     const nowTimestamp = ctx.now();
@@ -48,6 +54,7 @@ export const mintEntraTokenRoute = defineRoute({
       tenantId,
       issuedAtTimestamp: nowTimestamp,
       expiresOnTimestamp: nowTimestamp + expiresInMinutes * 60_000,
+      appId,
     });
     return reply(200, { accessToken: token, expiresOn: formatExpiresOn(expiresOnTimestamp), expiresOnTimestamp });
   },

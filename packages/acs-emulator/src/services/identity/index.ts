@@ -1,6 +1,7 @@
 import { defineService } from '../../host/service.js';
 import { entraExchange, teamsExtensionExchange } from './exchange.js';
 import { createIdentity, deleteIdentity, getIdentity, issueAccessToken, revokeAccessTokens } from './identities.js';
+import { exchangeTeamsUserToken } from './teams-user.js';
 
 /**
  * The Identity service: communication users, their access tokens and revocation, and the Entra /
@@ -42,5 +43,6 @@ export const service = defineService({
     revokeAccessTokens,
     entraExchange,
     teamsExtensionExchange,
+    exchangeTeamsUserToken,
   ],
 });

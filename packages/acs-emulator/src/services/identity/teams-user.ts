@@ -1,3 +1,9 @@
+import { mintAcsToken, verifyEntraToken } from '../../host/auth/tokens.js';
+import { ServiceError } from '../../host/errors.js';
+import * as s from '../../host/schema.js';
+import { defineRoute, reply } from '../../host/service.js';
+import { formatExpiresOn } from '../../host/time.js';
+
 /**
  * `POST /teamsUser/:exchangeAccessToken` (Identity 2023-10-01, `getTokenForTeamsUser`): the
  * caller (HMAC or Entra admin) hands over a Teams user's Entra token with the Entra application
@@ -80,3 +86,72 @@ function invalidToken(reason: string): { problem: TeamsUserProblem } {
     problem: { status: 401, code: 'InvalidAccessToken', message: `${INVALID_TOKEN} (acs-emulator: ${reason})` },
   };
 }
+
+/** The ACS scopes of a Teams user's token, from the Teams permission names of the Entra token. */
+const TEAMS_SCOPES: Readonly<Record<string, string>> = { 'teams.managecalls': 'voip', 'teams.managechats': 'chat' };
+
+/**
+ * The ACS scopes a Teams user's token carries: `voip` for Teams.ManageCalls, `chat` for
+ * Teams.ManageChats (`voip` when neither is named).
+ *
+ * @example
+ * ```ts
+ * teamsUserScopes(['Teams.ManageCalls', 'Teams.ManageChats']); // ['voip', 'chat']
+ * ```
+ */
+export function teamsUserScopes(scopeNames: readonly string[]): string[] {
+  const scopes = new Set<string>();
+  for (const name of scopeNames) {
+    const scope = TEAMS_SCOPES[name.toLowerCase()];
+    if (scope !== undefined) scopes.add(scope);
+  }
+  return scopes.size === 0 ? ['voip'] : [...scopes];
+}
+
+/**
+ * `POST /teamsUser/:exchangeAccessToken` `{token, appId, userId}` → 200 `{token, expiresOn}`.
+ *
+ * @example
+ * ```ts
+ * await new CommunicationIdentityClient(connectionString).getTokenForTeamsUser({
+ *   teamsUserAadToken, clientId: appId, userObjectId: oid,
+ * });
+ * ```
+ */
+export const exchangeTeamsUserToken = defineRoute({
+  method: 'POST',
+  path: '/teamsUser/:exchangeAccessToken',
+  auth: ['hmac', 'entraAdmin'],
+  body: s.optional(s.unknown()),
+  handle(request, ctx) {
+    const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<
+      string,
+      unknown
+    >;
+    for (const field of ['token', 'appId', 'userId'] as const) {
+      if (typeof body[field] !== 'string') {
+        throw new ServiceError(400, 'ValidationError', `The ${field} field is required (a string).`, { target: field });
+      }
+    }
+    const input = { token: body.token as string, appId: body.appId as string, userId: body.userId as string };
+    const now = ctx.now();
+    const verified = verifyEntraToken(ctx.signers.entra, input.token, now);
+    const outcome = checkTeamsUserExchange(input, verified);
+    if ('problem' in outcome) {
+      const { status, code, message, target } = outcome.problem;
+      throw new ServiceError(status, code, message, target === undefined ? {} : { target });
+    }
+    const { identityId, expiresOnTimestamp } = outcome.grant;
+    const minted = mintAcsToken(ctx.signers.acs, {
+      identityId,
+      resourceId: ctx.resourceId,
+      scopes: teamsUserScopes('claims' in verified ? verified.claims.scopeNames : []),
+      issuedAtTimestamp: now,
+      expiresOnTimestamp,
+      revision: 0,
+    });
+    const expiresOn = formatExpiresOn(minted.expiresOnTimestamp);
+    ctx.annotate({ identityId, tokenIssued: { exchange: 'teamsUser', expiresOn } });
+    return reply(200, { token: minted.token, expiresOn });
+  },
+});
