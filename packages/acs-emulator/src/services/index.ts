@@ -3,6 +3,8 @@ import { service as callAutomation } from './call-automation/index.js';
 import { service as chat } from './chat/index.js';
 import { service as emulator } from './emulator/index.js';
 import { service as identity } from './identity/index.js';
+import { service as phoneNumbers } from './phone-numbers/index.js';
+import { service as rooms } from './rooms/index.js';
 
 /**
  * Every service of the emulator: the one place the host learns about them. Adding a service is
@@ -13,4 +15,4 @@ import { service as identity } from './identity/index.js';
  * new Host({ services: SERVICES, … });
  * ```
  */
-export const SERVICES: readonly ServiceDefinition[] = [identity, chat, emulator, callAutomation];
+export const SERVICES: readonly ServiceDefinition[] = [identity, chat, emulator, callAutomation, rooms, phoneNumbers];
