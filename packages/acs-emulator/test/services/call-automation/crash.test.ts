@@ -67,6 +67,9 @@ const loopback = (target: CrashTarget, agent: Agent, method: string, path: strin
     { agent },
   );
 
+/** Incoming calls whose answer was sent (acknowledged or not). */
+const answering = new Set<string>();
+
 const user = (n: number) => ({ kind: 'communicationUser', communicationUser: { id: `8:acs:crash_${n}` } });
 
 async function load(target: CrashTarget, agent: Agent, stopped: () => boolean): Promise<void> {
@@ -80,6 +83,7 @@ async function load(target: CrashTarget, agent: Agent, stopped: () => boolean): 
     const context = (incoming.json as { incomingCallContext: string }).incomingCallContext;
     raised.add(context);
     if (stopped() || n % 8 === 0) return;
+    answering.add(context); // from here on, a kill may cut the answer after it was applied
     const reply = await hmac(target, agent, 'POST', `/calling/callConnections:answer?${API}`, {
       incomingCallContext: context,
       callbackUri,
@@ -147,6 +151,10 @@ async function verify(target: CrashTarget, agent: Agent): Promise<void> {
     else if (reply.status === 200) {
       answered.add(context);
       created.add((reply.json as { callConnectionId: string }).callConnectionId);
+    } else if (answering.has(context)) {
+      // The answer was sent but its reply was cut by the kill: it may have been applied.
+      expect(reply.status, 'an incoming call answered mid-kill').toBe(400);
+      answered.add(context);
     } else expect(reply.status, 'a raised incoming call can be answered after the restart').toBe(200);
   }
 }
