@@ -203,7 +203,8 @@ const driverRow = (key, script, args) => async () => {
   versions.set(key, lineOf('ACS-RUNTIME-VERSION ') ?? 'version unknown');
   const report = lineOf('ACS-SMOKE-REPORT ');
   if (report === undefined) {
-    const detail = `${child.stderr.trim().split('\n').slice(-8).join('\n')}`;
+    const lines = child.stderr.trim().split('\n');
+    const detail = lines.find((l) => l.startsWith('Uncaught')) ?? lines.slice(-8).join('\n');
     return { checks: [{ name: 'the runtime reports', ok: false, detail }], notes: [] };
   }
   return JSON.parse(report);
@@ -262,6 +263,15 @@ rows.push({
   name: 'workerd (miniflare, esbuild bundle)',
   version: () => versions.get('workerd'),
   run: driverRow('workerd', 'drive-workerd.mjs', [join(project, 'worker-bundle.js'), tools.modules]),
+});
+
+// React Native: Metro + @react-native/babel-preset, run on the Hermes CLI with React Native's globals.
+rows.push({
+  name: 'react-native (Metro bundle on Hermes)',
+  version: () => versions.get('react-native'),
+  knownFailure:
+    'issue 8: module-scope TextEncoder (lib/utf8.ts), no WebCrypto and no HMAC option yet, no Symbol.dispose',
+  run: driverRow('react-native', 'drive-rn.mjs', [project, tools.modules, tools.hermes]),
 });
 
 const filters = process.argv.slice(2);
