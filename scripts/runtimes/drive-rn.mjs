@@ -1,12 +1,12 @@
 // Bundles suite/rn-main.js with Metro (toolchain package; needs Node ≥ 22, so this runs under the
 // toolchain's newest Node) and runs the bundle on the Hermes CLI (hermes-engine-cli), printing
-// the report line. Usage: drive-rn.mjs PROJECT_DIR TOOLCHAIN_MODULES HERMES
+// the report line. Usage: drive-rn.mjs PROJECT_DIR TOOLCHAIN_MODULES HERMES ENTRY
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const [project, toolchainModules, hermes] = process.argv.slice(2);
+const [project, toolchainModules, hermes, entry] = process.argv.slice(2);
 const require = createRequire(join(toolchainModules, 'noop.js'));
 const Metro = require('metro');
 const { getDefaultConfig, mergeConfig } = require('metro-config');
@@ -38,9 +38,9 @@ const config = mergeConfig(await getDefaultConfig(project), {
   transformer: { babelTransformerPath: require.resolve('metro-babel-transformer') },
   serializer: { getModulesRunBeforeMainModule: () => [], getPolyfills: () => [] },
 });
-const out = join(project, 'rn-bundle.js');
+const out = join(project, entry.replace(/\.js$/, '.bundle.js'));
 await Metro.runBuild(config, {
-  entry: join(project, 'rn-main.js'),
+  entry: join(project, entry),
   out,
   platform: 'android',
   dev: false,

@@ -3,8 +3,8 @@
 // setImmediate). From react-native/src/private/setup/setUpDefaultReactNativeEnvironment.js:
 // - setUpGlobals.js: `window` and `self` (= globalThis), `process.env.NODE_ENV`;
 // - setUpTimers.js: setTimeout, clearTimeout, setInterval, clearInterval, setImmediate,
-//   clearImmediate (RN's JSTimers over the native Timing module: here the CLI's own timers, with
-//   setInterval and clearImmediate over them), queueMicrotask (RN's own Timers/queueMicrotask.js);
+//   clearImmediate (RN's JSTimers over the native Timing module: here timers over the CLI's task
+//   queue, below), queueMicrotask (RN's own Timers/queueMicrotask.js);
 // - setUpXHR.js: URL and URLSearchParams (RN's own Libraries/Blob/URL.js, bundled from the
 //   react-native package; its native blob module is absent, as on a device without it), and
 //   AbortController, AbortSignal, fetch, Headers, Request, Response, XMLHttpRequest, FormData,
@@ -23,24 +23,52 @@ g.window = g;
 g.self = g;
 g.process = { env: { NODE_ENV: 'production' } };
 g.navigator = { product: 'ReactNative' };
+// React Native's timers wait for their delay (JSTimers over the native Timing module). The Hermes
+// 0.12 CLI's setTimeout queues the callback without waiting, so these timers keep their own due
+// times and poll the CLI's task queue until one is due (CPU-bound while a timer is pending).
 const cliSetTimeout = g.setTimeout;
-const cliClearTimeout = g.clearTimeout;
+const timers = new Map();
+let nextTimer = 1;
+let polling = false;
+const poll = () => {
+  if (polling) return;
+  polling = true;
+  cliSetTimeout(tick, 0);
+};
+const tick = () => {
+  polling = false;
+  const now = Date.now();
+  const due = [...timers].filter(([, timer]) => timer.at <= now).sort(([a, x], [b, y]) => x.at - y.at || a - b);
+  for (const [id, timer] of due) {
+    if (!timers.delete(id)) continue;
+    timer.callback(...timer.args);
+  }
+  if (timers.size > 0) poll();
+};
+g.setTimeout = (callback, delay, ...args) => {
+  const id = nextTimer++;
+  timers.set(id, { at: Date.now() + Math.max(0, Number(delay) || 0), callback, args });
+  poll();
+  return id;
+};
+g.clearTimeout = (id) => {
+  timers.delete(id);
+};
 const intervals = new Map();
-let nextInterval = 1;
 g.setInterval = (callback, delay, ...args) => {
-  const id = nextInterval++;
-  const tick = () => {
-    intervals.set(id, cliSetTimeout(tick, delay));
+  const id = nextTimer++;
+  const repeat = () => {
+    intervals.set(id, g.setTimeout(repeat, delay));
     callback(...args);
   };
-  intervals.set(id, cliSetTimeout(tick, delay));
+  intervals.set(id, g.setTimeout(repeat, delay));
   return id;
 };
 g.clearInterval = (id) => {
-  cliClearTimeout(intervals.get(id));
+  g.clearTimeout(intervals.get(id));
   intervals.delete(id);
 };
-g.clearImmediate = g.clearImmediate ?? ((id) => cliClearTimeout(id));
+g.clearImmediate = g.clearImmediate ?? (() => {});
 g.queueMicrotask = queueMicrotask;
 g.URL = URL;
 g.URLSearchParams = URLSearchParams;
