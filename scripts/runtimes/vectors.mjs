@@ -53,6 +53,9 @@ const REQUESTS = [
   { method: 'post', url: 'https://example.com/p', body: '{"a":1}', key: KEY_PW, requestTimestamp: VECTOR_TIME },
   { method: 'PUT', url: 'https://example.com/p', body: '😀 é', key: KEY_PW, requestTimestamp: VECTOR_TIME },
   { method: 'GET', url: 'https://EXAMPLE.com/p/', key: KEY_PW, requestTimestamp: VECTOR_TIME },
+  // WHATWG URL normalisation (what is sent): the default port dropped, a space and é escaped.
+  { method: 'GET', url: 'https://example.com:443/p?x=1', key: KEY_PW, requestTimestamp: VECTOR_TIME },
+  { method: 'GET', url: 'https://example.com/a b/c?x=a b&z=é', key: KEY_PW, requestTimestamp: VECTOR_TIME },
   {
     method: 'POST',
     url: 'https://contoso.communication.azure.com/identities?api-version=2023-10-01',

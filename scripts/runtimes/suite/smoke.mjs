@@ -89,6 +89,15 @@ function token(expiresOnTimestamp, n = 0) {
   return `${base64UrlOfAscii('{"alg":"none","typ":"JWT"}')}.${base64UrlOfAscii(JSON.stringify(claims))}.`;
 }
 
+/** Which headers differ; the values only of those that are not secret (no signature is shown). */
+function differences(actual, expected) {
+  return Object.keys(expected)
+    .filter((name) => actual[name] !== expected[name])
+    .map((name) => (name === 'authorization' ? 'signature' : `${name} ${JSON.stringify(actual[name])}`))
+    .concat(actual.host === undefined ? [] : [`host header ${JSON.stringify(actual.host)}`])
+    .join(', ');
+}
+
 function sameHeaders(actual, expected) {
   return Object.keys(expected).every((name) => actual[name] === expected[name]);
 }
@@ -225,6 +234,7 @@ export async function runSmoke(config, host) {
 
   await check(`HMAC: ${config.signatures.length} requests signed as node:crypto signs them`, () =>
     unlessUnsupported(canSign, async () => {
+      const wrong = [];
       for (const { input, headers: expected } of config.signatures) {
         const body = bodyOf(input);
         const headers = await signingEntry.createHmacHeaders({
@@ -235,8 +245,10 @@ export async function runSmoke(config, host) {
           ...(body === undefined ? {} : { body }),
           ...host.signingOptions,
         });
-        assert(sameHeaders(headers, expected), `${input.method} ${input.url}: ${JSON.stringify(headers)}`);
+        if (!sameHeaders(headers, expected))
+          wrong.push(`${input.method} ${input.url} (${differences(headers, expected)})`);
       }
+      assert(wrong.length === 0, `${wrong.length} differ: ${wrong.join('; ')}`);
     }),
   );
 
