@@ -143,6 +143,45 @@ try {
     }),
   );
 
+  // Chat sendMessage: a user with a chat token (HMAC POST /identities) creates a thread with a
+  // second participant; every request then posts the same message with the bearer token. Each one
+  // is a real send: token verification, membership check, a new message and its events.
+  const chatUser = async () => {
+    const answer = await fetch(`${emulator.endpoint}identities?api-version=2023-10-01`, {
+      method: 'POST',
+      body: JSON.stringify({ createTokenWithScopes: ['chat'] }),
+      headers: {
+        ...(await sign(
+          emulator.endpoint,
+          'POST',
+          '/identities?api-version=2023-10-01',
+          JSON.stringify({ createTokenWithScopes: ['chat'] }),
+        )),
+        'content-type': 'application/json',
+      },
+    });
+    return answer.json();
+  };
+  const [sender, recipient] = [await chatUser(), await chatUser()];
+  const bearer = { authorization: `Bearer ${sender.accessToken.token}`, 'content-type': 'application/json' };
+  const thread = await fetch(`${emulator.endpoint}chat/threads?api-version=2025-03-15`, {
+    method: 'POST',
+    headers: bearer,
+    body: JSON.stringify({
+      topic: 'bench',
+      participants: [{ communicationIdentifier: { communicationUser: { id: recipient.identity.id } } }],
+    }),
+  });
+  if (thread.status !== 201)
+    throw new Error(`creating the chat thread answered ${thread.status}: ${await thread.text()}`);
+  const threadId = (await thread.json()).chatThread.id;
+  const sendOptions = {
+    url: `${emulator.endpoint}chat/threads/${encodeURIComponent(threadId)}/messages?api-version=2025-03-15`,
+    method: 'POST',
+    body: JSON.stringify({ content: 'Hello from the bench', senderDisplayName: 'Bench' }),
+    headers: bearer,
+  };
+
   const barePost = await startChild(['-e', BARE_POST], { REPLY: reply });
   children.push(barePost.child);
 
@@ -159,7 +198,9 @@ try {
       pid: emulator.child.pid,
       options: { url: issueOptions.url, requests: freshRequests },
     },
+    { name: 'emulator chat sendMessage (POST …/messages, ACS token)', pid: emulator.child.pid, options: sendOptions },
   ];
+  const CHAT_ROW = targets.length - 1;
 
   console.log(
     `autocannon (this process), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_IN_SECONDS} s, ` +
@@ -188,6 +229,9 @@ try {
     console.log(`  [${index}] ${(median(ratios[index]) * 100).toFixed(1)} % of [0]${cpuText}  ${target.name}`);
   });
   console.log(`median ratio: ${(median(ratios[2]) * 100).toFixed(1)} % of bare node:http (target ≥ 40 %)`);
+  console.log(
+    `chat sendMessage median ratio: ${(median(ratios[CHAT_ROW]) * 100).toFixed(1)} % of bare node:http (target ≥ 30 %)`,
+  );
 } finally {
   for (const child of children) child.kill();
 }

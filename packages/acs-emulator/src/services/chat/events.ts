@@ -20,8 +20,13 @@ export interface ChatEvent {
 
 const PREFIX = 'Microsoft.Communication.';
 
+/** Per process: a random prefix, then a counter (cheap: sendMessage emits two events or more). */
+const TRANSACTION_PREFIX = randomBytes(16).toString('base64').slice(0, 22);
+let transactions = 0;
+
 function transactionId(): string {
-  return randomBytes(12).toString('base64');
+  transactions += 1;
+  return `${TRANSACTION_PREFIX}.${transactions}`;
 }
 
 function event(type: string, subject: string, data: Record<string, unknown>): ChatEvent {
@@ -146,7 +151,8 @@ export type MessageChange = 'Received' | 'Edited' | 'Deleted';
 
 /**
  * `ChatMessage<change>InThread` and, for each recipient (participants but the sender),
- * `ChatMessage<change>`.
+ * `ChatMessage<change>`. Built with one literal per event: a message send emits at least two, so
+ * this is on the hot path.
  *
  * @example
  * ```ts
@@ -160,37 +166,44 @@ export function messageEvents(
   recipients: readonly string[],
 ): ChatEvent[] {
   const sender = message.senderId ?? '';
-  const data: Record<string, unknown> = {
-    ...(change === 'Deleted' ? {} : { messageBody: message.message ?? '' }),
-    messageId: message.id,
-    ...(change === 'Deleted' ? {} : { metadata: { ...(message.metadata ?? {}) } }),
+  const threadId = message.threadId;
+  const body =
+    change === 'Deleted'
+      ? { messageId: message.id }
+      : { messageBody: message.message ?? '', messageId: message.id, metadata: { ...(message.metadata ?? {}) } };
+  const common = {
+    ...body,
     type: message.type === 'html' ? 'Html' : 'Text',
     senderDisplayName: message.senderDisplayName ?? '',
     senderCommunicationIdentifier: modelOfRawId(sender),
     composeTime: iso(message.createdOn),
     ...(change === 'Edited' && message.editedOn !== undefined ? { editTime: iso(message.editedOn) } : {}),
     ...(change === 'Deleted' && message.deletedOn !== undefined ? { deleteTime: iso(message.deletedOn) } : {}),
-    threadId: message.threadId,
+    threadId,
   };
-  const events = [
-    event(`ChatMessage${change}InThread`, `thread/${message.threadId}/sender/${sender}`, {
-      ...data,
+  const events: ChatEvent[] = [
+    event(`ChatMessage${change}InThread`, `thread/${threadId}/sender/${sender}`, {
+      ...common,
       version: String(message.version),
       transactionId: transactionId(),
     }),
   ];
+  const perUser = `${PREFIX}ChatMessage${change}`;
   for (const recipient of recipients) {
     if (recipient === sender) continue;
-    events.push(
-      event(`ChatMessage${change}`, `thread/${message.threadId}/sender/${sender}/recipient/${recipient}`, {
-        ...data,
+    events.push({
+      type: perUser,
+      subject: `thread/${threadId}/sender/${sender}/recipient/${recipient}`,
+      data: {
+        ...common,
         senderId: sender,
         version: message.version,
         recipientId: recipient,
         recipientCommunicationIdentifier: modelOfRawId(recipient),
         transactionId: transactionId(),
-      }),
-    );
+      },
+      dataVersion: '1.0',
+    });
   }
   return events;
 }

@@ -51,5 +51,23 @@ export function rawIdOfModel(model: unknown, target: string): string {
  * ```
  */
 export function modelOfRawId(rawId: string): SerializedCommunicationIdentifier {
-  return serializeCommunicationIdentifier(createIdentifierFromRawId(rawId));
+  let model = models.get(rawId);
+  if (model === undefined) {
+    if (models.size >= MODEL_CACHE_SIZE) models.clear();
+    model = deepFreeze(serializeCommunicationIdentifier(createIdentifierFromRawId(rawId)));
+    models.set(rawId, model);
+  }
+  return model;
+}
+
+/**
+ * Wire models by raw id: every message, event and list item carries a few, and a model is a pure
+ * function of its raw id. Frozen, so a shared model cannot be changed by whoever receives it.
+ */
+const models = new Map<string, SerializedCommunicationIdentifier>();
+const MODEL_CACHE_SIZE = 10_000;
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const member of Object.values(value)) if (typeof member === 'object' && member !== null) deepFreeze(member);
+  return Object.freeze(value);
 }

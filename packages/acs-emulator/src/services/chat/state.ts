@@ -45,7 +45,8 @@ export const CHAT_COLLECTIONS = [
 ] as const satisfies readonly (keyof ChatState)[];
 
 /**
- * The chat state over a collection lookup (`ctx.state.collection`).
+ * The chat state over a collection lookup (`ctx.state.collection`). Each collection is looked up
+ * on first use only: a message send touches three of the seven.
  *
  * @example
  * ```ts
@@ -54,14 +55,37 @@ export const CHAT_COLLECTIONS = [
  * ```
  */
 export function chatState(collection: <T>(qualifiedName: string) => Table<T>): ChatState {
+  const tables = new Map<keyof ChatState, unknown>();
+  const table = <K extends keyof ChatState>(name: K): ChatState[K] => {
+    let found = tables.get(name);
+    if (found === undefined) {
+      found = collection(`chat.${name}`);
+      tables.set(name, found);
+    }
+    return found as ChatState[K];
+  };
   return {
-    threads: collection('chat.threads'),
-    participants: collection('chat.participants'),
-    messages: collection('chat.messages'),
-    readReceipts: collection('chat.readReceipts'),
-    memberships: collection('chat.memberships'),
-    rosters: collection('chat.rosters'),
-    requests: collection('chat.requests'),
+    get threads() {
+      return table('threads');
+    },
+    get participants() {
+      return table('participants');
+    },
+    get messages() {
+      return table('messages');
+    },
+    get readReceipts() {
+      return table('readReceipts');
+    },
+    get memberships() {
+      return table('memberships');
+    },
+    get rosters() {
+      return table('rosters');
+    },
+    get requests() {
+      return table('requests');
+    },
   };
 }
 
