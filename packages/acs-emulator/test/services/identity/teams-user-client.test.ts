@@ -1,11 +1,16 @@
-import { CommunicationIdentityClient } from '@azure/communication-identity';
+import type { CommunicationIdentityClient as Client } from '@azure/communication-identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/index.js';
 import { entraCredential, startTestEmulator } from '../../helpers/emulator.js';
+import { onAcsCommon, redirected } from '../rooms/acs-common-loader.js';
 
 // The official @azure/communication-identity@1.3.1 getTokenForTeamsUser, unmodified and
-// in-process, over HTTPS, with Entra tokens minted by the emulator (POST /emulator/entra/token),
+// in-process, on acs-common (its `@azure/communication-common` require resolves to acs-common),
+// over HTTPS, with Entra tokens minted by the emulator (POST /emulator/entra/token),
 // and the errors the real service answers.
+
+onAcsCommon();
+const { CommunicationIdentityClient } = await import('@azure/communication-identity');
 
 const APP = '2c3e1e83-8fd7-4615-ad2b-b8c1229845ac';
 const USER = '32c0a5db-05ec-78ea-51ab-3f06b329397e';
@@ -14,7 +19,7 @@ const TEAMS_SCOPES = [
   'https://auth.msft.communication.azure.com/Teams.ManageChats',
 ];
 let emulator: RunningEmulator;
-let identity: CommunicationIdentityClient;
+let identity: Client;
 
 async function mint(body: Record<string, unknown>): Promise<string> {
   const response = await fetch(`${emulator.endpoint}emulator/entra/token`, {
@@ -36,6 +41,10 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 describe('getTokenForTeamsUser against the emulator', () => {
+  it('runs on acs-common', async () => {
+    expect((await redirected('@azure/communication-identity')).to).toMatch(/packages\/acs-common\/dist\//);
+  });
+
   it('exchanges a Teams user Entra token for an ACS token of 8:orgid:<oid>', async () => {
     const teamsUserAadToken = await mint({ expiresInMinutes: 30 });
     const before = Date.now();

@@ -1,18 +1,23 @@
-import { PhoneNumbersClient } from '@azure/communication-phone-numbers';
+import type { PhoneNumbersClient as Client } from '@azure/communication-phone-numbers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/index.js';
 import { entraCredential, startTestEmulator } from '../../helpers/emulator.js';
+import { onAcsCommon, redirected } from '../rooms/acs-common-loader.js';
 
-// The official @azure/communication-phone-numbers@1.5.0, unmodified and in-process, over HTTPS,
+// The official @azure/communication-phone-numbers@1.5.0, unmodified and in-process, on acs-common
+// (its `@azure/communication-common` import resolves to acs-common), over HTTPS,
 // against the emulator's Phone Numbers service: the configured numbers listed and fetched,
 // localities, search → purchase → release through the client's own long-running-operation
-// pollers, and the unknown-number error. (examples/drop-in runs the same client on acs-common.)
+// pollers, and the unknown-number error.
+
+onAcsCommon();
+const { PhoneNumbersClient } = await import('@azure/communication-phone-numbers');
 
 // The pollers wait 2 s after every poll by default; the clients pass `updateIntervalInMs` through
 // to them at run time although their option types do not declare it.
 const POLL = { updateIntervalInMs: 0 } as Record<string, unknown>;
 let emulator: RunningEmulator;
-let client: PhoneNumbersClient;
+let client: Client;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ phoneNumbers: ['+18005550100', '+14255550123'] });
@@ -27,6 +32,10 @@ async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('PhoneNumbersClient against the emulator', () => {
+  it('runs on acs-common', async () => {
+    expect((await redirected('@azure/communication-phone-numbers')).to).toMatch(/packages\/acs-common\/dist\//);
+  });
+
   it('lists and gets the configured numbers as PurchasedPhoneNumber', async () => {
     const numbers = await all(client.listPurchasedPhoneNumbers());
     expect(numbers.map((n) => n.phoneNumber)).toEqual(['+18005550100', '+14255550123']);

@@ -1,25 +1,30 @@
-import { CommunicationIdentityClient } from '@azure/communication-identity';
-import { RoomsClient } from '@azure/communication-rooms';
+import type { CommunicationIdentityClient as IdentityClient } from '@azure/communication-identity';
+import type { RoomsClient as Client } from '@azure/communication-rooms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/index.js';
 import { signed } from '../../helpers/client.js';
 import { entraCredential, startTestEmulator } from '../../helpers/emulator.js';
+import { onAcsCommon, redirected } from './acs-common-loader.js';
 
-// The official @azure/communication-rooms@1.2.0, unmodified and in-process, over HTTPS, against
-// the emulator's Rooms service: every main operation and the errors a user meets first. The
-// emulator's clock is shifted to make a room end. (examples/drop-in runs the same client on
-// acs-common through npm overrides.)
+// The official @azure/communication-rooms@1.2.0, unmodified and in-process, on acs-common (its
+// `@azure/communication-common` import resolves to acs-common, as npm overrides do in
+// examples/drop-in), over HTTPS, against the emulator's Rooms service: every main operation and
+// the errors a user meets first. The emulator's clock is shifted to make a room end.
+
+onAcsCommon();
+const { RoomsClient } = await import('@azure/communication-rooms');
+const { CommunicationIdentityClient } = await import('@azure/communication-identity');
 
 const MINUTE = 60_000;
 let emulator: RunningEmulator;
 let offsetInMs = 0;
-let rooms: RoomsClient;
+let rooms: Client;
 let users: Array<{ communicationUserId: string }>;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ now: () => Date.now() + offsetInMs });
   rooms = new RoomsClient(emulator.connectionString);
-  const identity = new CommunicationIdentityClient(emulator.connectionString);
+  const identity: IdentityClient = new CommunicationIdentityClient(emulator.connectionString);
   users = await Promise.all([identity.createUser(), identity.createUser(), identity.createUser()]);
 });
 afterAll(() => emulator.close());
@@ -34,6 +39,11 @@ async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('RoomsClient against the emulator', () => {
+  it('runs on acs-common', async () => {
+    expect((await redirected('@azure/communication-rooms')).to).toMatch(/packages\/acs-common\/dist\//);
+    expect((await redirected('@azure/communication-identity')).to).toMatch(/packages\/acs-common\/dist\//);
+  });
+
   it('creates, gets, lists, updates and deletes a room', async () => {
     const validFrom = new Date(Date.now() + MINUTE);
     const validUntil = new Date(Date.now() + 60 * MINUTE);
