@@ -10,7 +10,7 @@ export interface PlatformModule {
   sha256Base64(data: Uint8Array | string): Promise<string>;
   /**
    * base64(HMAC-SHA256(key, data)). Callers that sign repeatedly should pass the same `key`
-   * array each time: per-key preparation (pads, imported `CryptoKey`) is cached by identity.
+   * array each time: per-key preparation (the imported WebCrypto `CryptoKey`) is cached by identity.
    */
   hmacSha256Base64(key: Uint8Array, data: Uint8Array | string): Promise<string>;
   /**

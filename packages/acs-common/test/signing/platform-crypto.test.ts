@@ -5,7 +5,7 @@ import * as browser from '../../src/platform/browser.js';
 import * as node from '../../src/platform/node.js';
 
 // The primitive vectors of js-common.md §5.2 (upstream cryptoUtils test), on both platform files:
-// the Node one (one-shot crypto.hash + RFC 2104 pads, or createHmac) and the WebCrypto one, which
+// the Node one (node:crypto createHash and createHmac) and the WebCrypto one, which
 // Node 20 can run too.
 const pw = new Uint8Array(Buffer.from('pw==', 'base64'));
 
