@@ -101,7 +101,7 @@ async function load(target: CrashTarget, agent: Agent, stopped: () => boolean): 
   if (reply.status !== 201) return;
   const id = (reply.json as { callConnectionId: string }).callConnectionId;
   created.add(id);
-  // Mid-call actions need CallConnected (connectDelayInMs 0 below: the next scheduler tick).
+  // Mid-call actions need CallConnected (connectDelayInMs 30 below).
   for (let attempt = 0; attempt < 50 && !stopped(); attempt++) {
     const properties = await hmac(target, agent, 'GET', `/calling/callConnections/${id}?${API}`);
     if ((properties.json as { callConnectionState?: string }).callConnectionState === 'connected') break;
@@ -126,7 +126,7 @@ async function load(target: CrashTarget, agent: Agent, stopped: () => boolean): 
 async function verify(target: CrashTarget, agent: Agent): Promise<void> {
   // The settings are state too: they must survive as well.
   const settings = await loopback(target, agent, 'GET', '/emulator/calls/settings');
-  expect(settings.json).toMatchObject({ connectDelayInMs: 0, ringDelayInMs: 0 });
+  expect(settings.json).toMatchObject({ connectDelayInMs: 30, ringDelayInMs: 0 });
   for (const id of created) {
     const details = await loopback(target, agent, 'GET', `/emulator/calls/${id}`);
     expect(details.status, id).toBe(200);
@@ -173,7 +173,7 @@ describe('call-automation --data durability', () => {
         try {
           if (round === 0) {
             const set = await loopback(target, agent, 'PATCH', '/emulator/calls/settings', {
-              connectDelayInMs: 0,
+              connectDelayInMs: 30,
               ringDelayInMs: 0,
             });
             expect(set.status).toBe(200);
