@@ -222,22 +222,14 @@ for (const [browser, label] of [
   ['firefox', 'firefox-esr'],
   ['webkit', 'webkitgtk'],
 ]) {
-  // WebKitGTK 2.50 has no Symbol.dispose: the class then gets a method named "undefined" and
-  // `using` (lowered by esbuild) finds nothing to call. Issue 8 (lib-a) fixes it in the library.
-  const knownFailure =
-    browser === 'webkit'
-      ? 'no Symbol.dispose in WebKitGTK 2.50: the credential class has a method named "undefined" (issue 8)'
-      : undefined;
   rows.push({
     name: `${label} (esbuild bundle)`,
     version: () => versions.get(`${browser} bundle.html`),
-    knownFailure,
     run: browserRow(browser, 'bundle.html'),
   });
   rows.push({
     name: `${label} (unbundled ESM, import map with #platform)`,
     version: () => versions.get(`${browser} import-map.html`),
-    knownFailure,
     run: browserRow(browser, 'import-map.html'),
   });
 }
@@ -271,14 +263,13 @@ rows.push({
 rows.push({
   name: 'react-native (Metro bundle on Hermes)',
   version: () => versions.get('react-native'),
-  knownFailure: 'no Symbol.dispose in Hermes 0.12: the credential class has a method named "undefined" (issue 8)',
   run: driverRow('react-native', 'drive-rn.mjs', [project, tools.modules, tools.hermes, 'rn-main.js']),
 });
 rows.push({
   name: 'react-native + TextEncoder polyfill + injected HMAC (Metro bundle on Hermes)',
   version: () => versions.get('react-native+'),
   knownFailure:
-    "no Symbol.dispose in Hermes 0.12 (issue 8); React Native's URL is not WHATWG (host not lowercased, :443 kept, no percent-encoding), so some signatures differ from what is sent",
+    "React Native's URL is not WHATWG (host not lowercased, :443 kept, no percent-encoding), so some signatures differ from what is sent",
   run: driverRow('react-native+', 'drive-rn.mjs', [
     project,
     tools.modules,
