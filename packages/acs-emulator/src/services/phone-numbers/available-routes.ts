@@ -5,10 +5,12 @@ import { page } from '../../host/paging.js';
 import * as s from '../../host/schema.js';
 import { defineRoute, reply } from '../../host/service.js';
 import { answering } from './answer.js';
+import { collections } from './collections.js';
 import { localitiesOf } from './inventory.js';
+import { schedule } from './pending.js';
 import { refuse } from './problem.js';
-import { purchasedFrom, readSearchRequest, runSearch, toSearchResult } from './search.js';
-import { collections, seedConfiguredNumbers, takenNumbers } from './state.js';
+import { readSearchRequest, runSearch, toSearchResult } from './search.js';
+import { prepare, takenNumbers } from './state.js';
 
 /**
  * The inventory routes of Phone Numbers 2025-06-01: localities, and search → purchase (two
@@ -63,10 +65,11 @@ export const searchNumbers = defineRoute({
   body: s.optional(s.unknown()),
   handle: (request, ctx) =>
     answering(() => {
-      seedConfiguredNumbers(ctx);
+      prepare(ctx);
       const searchRequest = readSearchRequest(request.params.countryCode ?? '', request.body);
       const apiVersion = request.query.get('api-version');
       const now = ctx.now();
+      const dueTimestamp = now + ctx.options.operationDelayInMs;
       const searchId = randomUUID();
       const id = `search_${searchId}`;
       const resultPath = `/availablePhoneNumbers/searchResults/${searchId}`;
@@ -79,6 +82,7 @@ export const searchNumbers = defineRoute({
           status: 'failed',
           resourceLocation: null,
           createdTimestamp: now,
+          dueTimestamp,
           error: {
             code: 'OutOfStock',
             message: `The emulator's inventory has fewer than ${searchRequest.quantity} ${searchRequest.phoneNumberType} numbers left in ${searchRequest.countryCode}${searchRequest.areaCode === undefined ? '' : ` area code ${searchRequest.areaCode}`}; ask for fewer or another area code.`,
@@ -92,6 +96,7 @@ export const searchNumbers = defineRoute({
           status: 'succeeded',
           resourceLocation: `${resultPath}${apiVersion === null ? '' : `?api-version=${encodeURIComponent(apiVersion)}`}`,
           createdTimestamp: now,
+          dueTimestamp,
         });
       }
       return reply(202, search === undefined ? undefined : toSearchResult(search), {
@@ -125,7 +130,8 @@ export const getSearchResult = defineRoute({
 
 /**
  * `POST /availablePhoneNumbers/:purchase` `{searchId}` → 202 with `Operation-Location` of a
- * `purchase` operation; the searched numbers become the resource's (`phone-numbers.numbers`).
+ * `purchase` operation; when it completes (after `operationDelayInMs`) the searched numbers are
+ * the resource's (`phone-numbers.numbers`).
  * An unknown search → 404 `NotFound` (target `searchid`); an expired one → the operation fails
  * with `ReservationExpired`. Purchasing the same search again changes nothing.
  *
@@ -145,11 +151,13 @@ export const purchaseNumbers = defineRoute({
       if (typeof searchId !== 'string' || searchId === '') {
         refuse(400, 'InvalidInput', 'The body {"searchId": "<id from the search>"} is required.', 'searchid');
       }
-      const { searches, numbers, operations } = collections(ctx);
+      prepare(ctx);
+      const { searches, operations } = collections(ctx);
       const search = searches.get(searchId);
       if (search === undefined)
         refuse(404, 'NotFound', `Input searchId ${searchId.slice(0, 64)} cannot be found.`, 'searchid');
       const now = ctx.now();
+      const dueTimestamp = now + ctx.options.operationDelayInMs;
       const id = `purchase_${searchId}`;
       if (search.purchasedTimestamp === undefined && now >= search.searchExpiresTimestamp) {
         operations.put(id, {
@@ -158,13 +166,13 @@ export const purchaseNumbers = defineRoute({
           status: 'failed',
           resourceLocation: null,
           createdTimestamp: now,
+          dueTimestamp,
           error: {
             code: 'ReservationExpired',
             message: `Search ${searchId} expired at ${new Date(search.searchExpiresTimestamp).toISOString()}; search again.`,
           },
         });
       } else if (search.purchasedTimestamp === undefined) {
-        for (const record of purchasedFrom(search, now)) numbers.put(record.phoneNumber, record);
         searches.put(searchId, { ...search, purchasedTimestamp: now });
         operations.put(id, {
           id,
@@ -172,7 +180,9 @@ export const purchaseNumbers = defineRoute({
           status: 'succeeded',
           resourceLocation: null,
           createdTimestamp: now,
+          dueTimestamp,
         });
+        schedule(ctx, { operationId: id, kind: 'purchase', searchId, dueTimestamp });
       }
       return reply(202, undefined, {
         'operation-location': operationLocation(

@@ -2,14 +2,14 @@ import { defineService } from '../../host/service.js';
 import { getSearchResult, listLocalities, purchaseNumbers, searchNumbers } from './available-routes.js';
 import { getPurchasedNumber, listPurchasedNumbers, releaseNumber } from './numbers-routes.js';
 import { getOperation } from './operations-route.js';
-import { seedConfiguredNumbers } from './state.js';
+import { prepare } from './state.js';
 
 /**
  * Phone Numbers (`@azure/communication-phone-numbers@1.5.0`, api-version 2025-06-01): the
  * resource's purchased numbers (first the emulator's `--phone-number` numbers, the same ones SMS
  * sends from), available localities, and search → purchase → release against a small inventory
  * of fictional numbers. Collections `phone-numbers.numbers` (PurchasedPhoneNumber by E.164),
- * `.searches`, `.operations`, `.seeded`, `.released`.
+ * `.searches`, `.operations`, `.pending`, `.seeded`, `.released`.
  *
  * @example
  * ```ts
@@ -20,7 +20,7 @@ import { seedConfiguredNumbers } from './state.js';
 export const service = defineService({
   name: 'phone-numbers',
   apiVersions: ['2022-12-01', '2025-02-11', '2025-06-01'],
-  collections: ['numbers', 'searches', 'operations', 'seeded', 'released'],
+  collections: ['numbers', 'searches', 'operations', 'pending', 'seeded', 'released'],
   routes: [
     listPurchasedNumbers,
     getPurchasedNumber,
@@ -32,10 +32,19 @@ export const service = defineService({
     getOperation,
   ],
   start(host) {
-    void host
-      .transaction('phone-numbers', (ctx) => seedConfiguredNumbers(ctx))
-      .catch((error: unknown) => {
-        host.log(`phone-numbers: seeding the configured numbers failed: ${String(error)}`);
-      });
+    const run = () =>
+      host
+        .transaction('phone-numbers', (ctx) => prepare(ctx))
+        .catch((error: unknown) => {
+          host.log(`phone-numbers: ${String(error)}`);
+        });
+    void run();
+    // Purchases and releases complete when due even if no phone-numbers request comes (SMS reads
+    // the numbers collection directly).
+    const timer = setInterval(() => {
+      if (host.store.read('phone-numbers.pending').size > 0) void run();
+    }, 250);
+    timer.unref();
+    return () => clearInterval(timer);
   },
 });

@@ -3,7 +3,9 @@ import { operationLocation } from '../../host/operations.js';
 import { page } from '../../host/paging.js';
 import { defineRoute, reply } from '../../host/service.js';
 import { answering } from './answer.js';
-import { collections, purchasedNumber, seedConfiguredNumbers } from './state.js';
+import { collections } from './collections.js';
+import { schedule } from './pending.js';
+import { prepare, purchasedNumber } from './state.js';
 
 /**
  * The purchased-number routes of Phone Numbers 2025-06-01: list, get, and release (a
@@ -26,7 +28,7 @@ export const listPurchasedNumbers = defineRoute({
   auth: ADMIN,
   handle: (request, ctx) =>
     answering(() => {
-      seedConfiguredNumbers(ctx);
+      prepare(ctx);
       const skipText = request.query.get('skip') ?? '0';
       const skip = /^\d{1,9}$/.test(skipText) ? Number(skipText) : 0;
       const { value, nextLink } = page(collections(ctx).numbers.values().slice(skip), request, ctx, {
@@ -55,8 +57,8 @@ export const getPurchasedNumber = defineRoute({
 
 /**
  * `DELETE /phoneNumbers/{phoneNumber}` → 202 with `Operation-Location` of a `releasePhoneNumber`
- * operation (already succeeded); the number leaves `phone-numbers.numbers` and ages a day before
- * a search offers it again.
+ * operation; when it completes (after `operationDelayInMs`) the number leaves
+ * `phone-numbers.numbers` and ages a day before a search offers it again.
  *
  * @example
  * ```ts
@@ -70,18 +72,19 @@ export const releaseNumber = defineRoute({
   handle: (request, ctx) =>
     answering(() => {
       const record = purchasedNumber(ctx, request.params.phoneNumber ?? '');
-      const { numbers, operations, released } = collections(ctx);
-      numbers.delete(record.phoneNumber);
-      released.put(record.phoneNumber, { releasedTimestamp: ctx.now() });
+      const now = ctx.now();
+      const dueTimestamp = now + ctx.options.operationDelayInMs;
       const releaseId = randomUUID();
       const id = `release_${releaseId}`;
-      operations.put(id, {
+      collections(ctx).operations.put(id, {
         id,
         operationType: 'releasePhoneNumber',
         status: 'succeeded',
         resourceLocation: null,
-        createdTimestamp: ctx.now(),
+        createdTimestamp: now,
+        dueTimestamp,
       });
+      schedule(ctx, { operationId: id, kind: 'release', phoneNumber: record.phoneNumber, dueTimestamp });
       return reply(202, undefined, {
         'operation-location': operationLocation(
           ctx,

@@ -1,7 +1,8 @@
 import { notFound } from '../../host/errors.js';
 import { defineRoute, reply } from '../../host/service.js';
+import { collections } from './collections.js';
 import { toOperationModel } from './operation-record.js';
-import { collections } from './state.js';
+import { prepare } from './state.js';
 
 /**
  * `GET /phoneNumbers/operations/{operationId}` → 200 PhoneNumberOperation (with `Location` of
@@ -17,6 +18,7 @@ export const getOperation = defineRoute({
   path: '/phoneNumbers/operations/{operationId}',
   auth: ['hmac', 'entraAdmin'],
   handle: (request, ctx) => {
+    prepare(ctx);
     const operationId = request.params.operationId ?? '';
     const operation = collections(ctx).operations.get(operationId);
     if (operation === undefined)
@@ -24,7 +26,7 @@ export const getOperation = defineRoute({
     const location = operation.resourceLocation;
     return reply(
       200,
-      toOperationModel(operation),
+      toOperationModel(operation, ctx.now()),
       location === null ? {} : { location: `${ctx.endpoint.replace(/\/$/, '')}${location}` },
     );
   },

@@ -1,15 +1,15 @@
 import type { RequestContext } from '../../host/service.js';
-import type { OperationRecord } from './operation-record.js';
+import { collections } from './collections.js';
+import { settle } from './pending.js';
 import { checkPhoneNumber } from './phone-number.js';
 import { numberNotFound } from './problem.js';
 import { configuredNumber, type PurchasedPhoneNumber } from './purchased.js';
-import { isHolding, type SearchRecord } from './search.js';
+import { isHolding } from './search.js';
 
 /**
- * The Phone Numbers collections: `phone-numbers.numbers` (PurchasedPhoneNumber by E.164 — read by
- * SMS for purchased senders), `phone-numbers.searches`, `phone-numbers.operations`, and
- * `phone-numbers.seeded` (the configured numbers already put in, so a released one stays
- * released across restarts) and `phone-numbers.released` (when each number was released).
+ * The state rules of the Phone Numbers service over its collections (see collections.ts): the
+ * configured numbers, settling due operations before answering, the owned-number lookup, and
+ * which numbers a search may offer.
  */
 
 /**
@@ -17,24 +17,6 @@ import { isHolding, type SearchRecord } from './search.js';
  * an aging period before they are reassigned; the emulator's is one day).
  */
 export const RELEASED_NUMBER_AGING_IN_MS = 24 * 60 * 60_000;
-
-/**
- * The collections of a transaction.
- *
- * @example
- * ```ts
- * collections(ctx).numbers.get('+18005550100');
- * ```
- */
-export function collections(ctx: Pick<RequestContext, 'state'>) {
-  return {
-    numbers: ctx.state.collection<PurchasedPhoneNumber>('phone-numbers.numbers'),
-    searches: ctx.state.collection<SearchRecord>('phone-numbers.searches'),
-    operations: ctx.state.collection<OperationRecord>('phone-numbers.operations'),
-    seeded: ctx.state.collection<{ readonly seededTimestamp: number }>('phone-numbers.seeded'),
-    released: ctx.state.collection<{ readonly releasedTimestamp: number }>('phone-numbers.released'),
-  };
-}
 
 /**
  * Puts the configured numbers (`--phone-number`, option `phoneNumbers`) that were never put in.
@@ -64,7 +46,7 @@ export function seedConfiguredNumbers(ctx: Pick<RequestContext, 'state' | 'now' 
  * ```
  */
 export function purchasedNumber(ctx: RequestContext, phoneNumber: string): PurchasedPhoneNumber {
-  seedConfiguredNumbers(ctx);
+  prepare(ctx);
   const number = checkPhoneNumber(phoneNumber);
   const record = collections(ctx).numbers.get(number);
   if (record === undefined) numberNotFound(number);
@@ -81,8 +63,13 @@ export function purchasedNumber(ctx: RequestContext, phoneNumber: string): Purch
  * ```
  */
 export function takenNumbers(ctx: RequestContext, nowTimestamp: number): Set<string> {
-  const { numbers, searches, released } = collections(ctx);
+  const { numbers, searches, released, pending } = collections(ctx);
   const taken = new Set(numbers.keys());
+  for (const effect of pending.values()) {
+    const search =
+      effect.kind === 'purchase' && effect.searchId !== undefined ? searches.get(effect.searchId) : undefined;
+    for (const number of search?.phoneNumbers ?? []) taken.add(number);
+  }
   for (const number of released.keys()) {
     const record = released.get(number);
     if (record !== undefined && nowTimestamp - record.releasedTimestamp < RELEASED_NUMBER_AGING_IN_MS)
@@ -92,4 +79,18 @@ export function takenNumbers(ctx: RequestContext, nowTimestamp: number): Set<str
     if (isHolding(search, nowTimestamp)) for (const number of search.phoneNumbers) taken.add(number);
   }
   return taken;
+}
+
+/**
+ * What every phone-numbers handler does first: put the configured numbers in and apply the
+ * purchase and release effects that are due.
+ *
+ * @example
+ * ```ts
+ * prepare(ctx);
+ * ```
+ */
+export function prepare(ctx: Pick<RequestContext, 'state' | 'now' | 'options'>): void {
+  seedConfiguredNumbers(ctx);
+  settle(ctx);
 }

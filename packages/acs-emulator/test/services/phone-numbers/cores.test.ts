@@ -171,22 +171,28 @@ describe('searches', () => {
     }
   });
 
-  it('answers PhoneNumberOperation', () => {
-    expect(
-      toOperationModel({
-        id: 'search_s1',
-        operationType: 'search',
-        status: 'succeeded',
-        resourceLocation: '/availablePhoneNumbers/searchResults/s1?api-version=2025-06-01',
-        createdTimestamp: NOW,
-      }),
-    ).toEqual({
+  it('answers PhoneNumberOperation: running until due, then its outcome', () => {
+    const operation = {
+      id: 'search_s1',
+      operationType: 'search' as const,
+      status: 'failed' as const,
+      resourceLocation: '/availablePhoneNumbers/searchResults/s1?api-version=2025-06-01',
+      createdTimestamp: NOW,
+      dueTimestamp: NOW + 1000,
+      error: { code: 'OutOfStock', message: 'none left' },
+    };
+    expect(toOperationModel(operation, NOW + 999)).toEqual({
       id: 'search_s1',
       operationType: 'search',
-      status: 'succeeded',
+      status: 'running',
       resourceLocation: '/availablePhoneNumbers/searchResults/s1?api-version=2025-06-01',
       createdDateTime: '2026-12-01T09:00:00.000Z',
       lastActionDateTime: '2026-12-01T09:00:00.000Z',
+    });
+    expect(toOperationModel(operation, NOW + 1000)).toMatchObject({
+      status: 'failed',
+      lastActionDateTime: '2026-12-01T09:00:01.000Z',
+      error: { code: 'OutOfStock', message: 'none left' },
     });
   });
 });

@@ -159,3 +159,44 @@ describe('PhoneNumbersClient against the emulator', () => {
     expect((await viaEntra.getPurchasedPhoneNumber('+14255550123')).phoneNumber).toBe('+14255550123');
   });
 });
+
+describe('with an operation delay (option operationDelayInMs)', () => {
+  const DELAY = 60_000;
+  let delayed: RunningEmulator;
+  let offsetInMs = 0;
+  let delayedClient: Client;
+
+  beforeAll(async () => {
+    delayed = await startTestEmulator({ operationDelayInMs: DELAY, now: () => Date.now() + offsetInMs });
+    delayedClient = new PhoneNumbersClient(delayed.connectionString);
+  });
+  afterAll(() => delayed.close());
+
+  it('a purchase is running, and the numbers not yet owned, until it is due', async () => {
+    const searchPoller = await delayedClient.beginSearchAvailablePhoneNumbers(
+      {
+        countryCode: 'CA',
+        phoneNumberType: 'geographic',
+        assignmentType: 'person',
+        capabilities: { sms: 'none', calling: 'inbound+outbound' },
+        areaCode: '604',
+      },
+      POLL,
+    );
+    offsetInMs += DELAY; // within the HMAC ±15 min window
+    const { searchId, phoneNumbers } = await searchPoller.pollUntilDone();
+    expect(phoneNumbers).toEqual(['+16045550100']);
+
+    const purchase = await delayedClient.beginPurchasePhoneNumbers(searchId, POLL);
+    await purchase.poll();
+    expect(purchase.isDone()).toBe(false);
+    await expect(delayedClient.getPurchasedPhoneNumber('+16045550100')).rejects.toMatchObject({ statusCode: 404 });
+
+    offsetInMs += DELAY;
+    await purchase.pollUntilDone();
+    expect(await delayedClient.getPurchasedPhoneNumber('+16045550100')).toMatchObject({
+      countryCode: 'CA',
+      phoneNumberType: 'geographic',
+    });
+  });
+});
