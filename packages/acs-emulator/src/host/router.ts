@@ -29,15 +29,52 @@ export type RouteMatch =
   | { readonly status: 405; readonly allow: readonly string[] };
 
 /**
- * Compiles every route of every service, most specific first. Throws on two routes with the same
- * method and pattern.
+ * The compiled routes, most specific first, indexed by segment count and first segment so a
+ * request is compared with the few routes that can match it, not with every route of every service.
+ */
+export interface RouteTable {
+  readonly routes: readonly CompiledRoute[];
+  /** `${segmentCount} ${firstSegment}` (or `${segmentCount} *` for a parameter first) → candidates. */
+  readonly buckets: ReadonlyMap<string, readonly CompiledRoute[]>;
+}
+
+/**
+ * Compiles every route of every service. Throws on two routes with the same method and pattern.
  *
  * @example
  * ```ts
  * const table = compileRoutes(SERVICES);
  * ```
  */
-export function compileRoutes(services: readonly ServiceDefinition[]): CompiledRoute[] {
+export function compileRoutes(services: readonly ServiceDefinition[]): RouteTable {
+  const routes = compileAll(services);
+  const buckets = new Map<string, CompiledRoute[]>();
+  for (const compiled of routes) {
+    const first = compiled.segments[0] as Segment;
+    const count = compiled.segments.length;
+    const keys =
+      first.kind === 'literal'
+        ? [`${count} ${first.text}`]
+        : // A parameter first can match any first segment: it joins every bucket of its length.
+          [`${count} *`, ...routes.flatMap((other) => bucketKeyOf(other, count))];
+    for (const key of new Set(keys)) {
+      let bucket = buckets.get(key);
+      if (bucket === undefined) {
+        bucket = [];
+        buckets.set(key, bucket);
+      }
+      bucket.push(compiled);
+    }
+  }
+  return { routes, buckets };
+}
+
+function bucketKeyOf(compiled: CompiledRoute, count: number): string[] {
+  const first = compiled.segments[0] as Segment;
+  return compiled.segments.length === count && first.kind === 'literal' ? [`${count} ${first.text}`] : [];
+}
+
+function compileAll(services: readonly ServiceDefinition[]): CompiledRoute[] {
   const compiled: Array<CompiledRoute & { score: number }> = [];
   const seen = new Set<string>();
   for (const service of services) {
@@ -81,7 +118,7 @@ function parsePattern(path: string): Segment[] {
  * // { compiled: …, params: { id: '8:acs:r_x' } }
  * ```
  */
-export function matchRoute(table: readonly CompiledRoute[], method: string, path: string): RouteMatch {
+export function matchRoute(table: RouteTable, method: string, path: string): RouteMatch {
   if (path.charCodeAt(0) !== 47 /* / */) return { status: 404 };
   const raw = path.slice(1).split('/');
   const segments: string[] = [];
@@ -95,9 +132,11 @@ export function matchRoute(table: readonly CompiledRoute[], method: string, path
       }
     }
   }
+  const candidates =
+    table.buckets.get(`${segments.length} ${segments[0]}`) ?? table.buckets.get(`${segments.length} *`) ?? [];
   const allow: string[] = [];
   let found = false;
-  for (const compiled of table) {
+  for (const compiled of candidates) {
     const params = matchSegments(compiled.segments, segments);
     if (params === undefined) continue;
     if (compiled.route.method === method) return { compiled, params };

@@ -6,7 +6,7 @@ import type { EventBus, EventInput } from './events.js';
 import type { ResolvedOptions } from './options.js';
 import type { DeliveryInput, Outbound } from './outbound.js';
 import type { HmacDiagnostics, RequestLog } from './request-log.js';
-import { type CompiledRoute, compileRoutes, matchRoute } from './router.js';
+import { type CompiledRoute, compileRoutes, matchRoute, type RouteTable } from './router.js';
 import { SchemaProblem } from './schema.js';
 import type { Caller, HandlerRequest, HostView, Reply, RequestContext, ServiceDefinition, Signers } from './service.js';
 import type { Collection, Store, Transaction } from './store/store.js';
@@ -51,7 +51,7 @@ export class Host implements HostView {
   readonly resourceId: string;
   readonly services: readonly ServiceDefinition[];
   readonly signers: Signers;
-  readonly #table: readonly CompiledRoute[];
+  readonly #table: RouteTable;
   readonly #auth: AuthEnvironment;
   #endpoint = '';
 
@@ -233,7 +233,7 @@ class Exchange {
     this.queryText = queryStart < 0 ? '' : this.target.slice(queryStart + 1);
   }
 
-  route(table: readonly CompiledRoute[]): void {
+  route(table: RouteTable): void {
     let compiled: CompiledRoute;
     let params: Readonly<Record<string, string>>;
     try {
