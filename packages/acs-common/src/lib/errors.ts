@@ -1,25 +1,34 @@
 /**
- * Stable codes for every error this library creates, so callers can branch on `error.code`
- * instead of parsing messages. Messages that the official package also produces keep its exact
- * wording (drop-in parity); the code is the part we add.
+ * The stable code of every `AcsError` this library throws, so callers can branch on
+ * `error.code` instead of parsing messages. Exactly the codes thrown: a test scans the sources
+ * and fails on a code declared here and never thrown, or thrown and not declared. Messages that
+ * the official package also produces keep its exact wording (drop-in parity); the code is the
+ * part we add. The error model: a bad argument is a `TypeError` at the call that passed it, a
+ * runtime failure an `AcsError` with one of these codes, an HTTP failure a `RestError`.
+ *
+ * - `ERR_ABORTED`: the caller's own `abortSignal` fired (`AbortError`).
+ * - `ERR_DISPOSED`: the credential was disposed.
+ * - `ERR_INVALID_TOKEN`: a `tokenRefresher` (or the token exchange) returned something that is not
+ *   a token, or one whose expiry is not a date.
+ * - `ERR_TOKEN_EXPIRED`: a `tokenRefresher` (or the token exchange) returned an expired token.
+ * - `ERR_ENTRA_TOKEN`: a `TokenCredential` (Entra form, bearer policy) returned no usable token.
+ * - `ERR_INVALID_CLOCK`: the `clock` option's `now()` stopped returning a time.
+ * - `ERR_INVALID_CONNECTION_STRING`, `ERR_INVALID_ENDPOINT`, `ERR_INVALID_ACCESS_KEY`,
+ *   `ERR_UNSUPPORTED_BODY`: signing and client arguments (see their functions).
+ * - `ERR_UNSUPPORTED_RUNTIME`: the JavaScript runtime lacks a Web API the library needs.
  */
 export type AcsErrorCode =
   | 'ERR_ABORTED'
   | 'ERR_DISPOSED'
   | 'ERR_INVALID_TOKEN'
   | 'ERR_TOKEN_EXPIRED'
-  | 'ERR_REFRESHER'
-  | 'ERR_INVALID_OPTIONS'
-  | 'ERR_INVALID_IDENTIFIER'
+  | 'ERR_ENTRA_TOKEN'
+  | 'ERR_INVALID_CLOCK'
   | 'ERR_INVALID_CONNECTION_STRING'
   | 'ERR_INVALID_ENDPOINT'
   | 'ERR_INVALID_ACCESS_KEY'
   | 'ERR_UNSUPPORTED_BODY'
-  | 'ERR_INSECURE_ENDPOINT'
-  | 'ERR_EXCHANGE_FAILED'
-  | 'ERR_ENTRA_TOKEN'
-  | 'ERR_UNSUPPORTED_RUNTIME'
-  | 'ERR_INVALID_CLOCK';
+  | 'ERR_UNSUPPORTED_RUNTIME';
 
 /**
  * Base class of the errors thrown by acs-common (argument errors are `TypeError`s instead).
