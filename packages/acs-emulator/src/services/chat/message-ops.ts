@@ -13,7 +13,7 @@ import {
 } from './records.js';
 import type { ChatState } from './state.js';
 import { mergeMetadata } from './thread-ops.js';
-import { appendMessage } from './timeline.js';
+import { appendMessage, type NewMessage } from './timeline.js';
 import { checkContent } from './validation.js';
 import { type WireMessage, wireMessage } from './wire.js';
 
@@ -54,18 +54,14 @@ export function sendMessage(state: ChatState, threadId: string, input: SendMessa
   const { thread } = openThread(state, threadId, env.callerId);
   const type = messageType(input.type);
   const content = checkContent(input.content, 'content');
-  const { message } = appendMessage(
-    state,
-    thread,
-    {
-      type,
-      senderId: env.callerId,
-      message: content,
-      ...(input.senderDisplayName === undefined ? {} : { senderDisplayName: input.senderDisplayName }),
-      ...(input.metadata === undefined ? {} : { metadata: { ...input.metadata } }),
-    },
-    env.now,
-  );
+  const draft: NewMessage = {
+    type,
+    senderId: env.callerId,
+    message: content,
+    senderDisplayName: input.senderDisplayName,
+    metadata: input.metadata,
+  } as NewMessage; // appendMessage copies only the members that are defined
+  const { message } = appendMessage(state, thread, draft, env.now);
   for (const event of messageEvents('Received', message, recipientsOf(state, threadId))) env.emit(event);
   return message.id;
 }
