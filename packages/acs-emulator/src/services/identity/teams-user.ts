@@ -142,16 +142,20 @@ export const exchangeTeamsUserToken = defineRoute({
       throw new ServiceError(status, code, message, target === undefined ? {} : { target });
     }
     const { identityId, expiresOnTimestamp } = outcome.grant;
+    const scopes = teamsUserScopes('claims' in verified ? verified.claims.scopeNames : []);
     const minted = mintAcsToken(ctx.signers.acs, {
       identityId,
       resourceId: ctx.resourceId,
-      scopes: teamsUserScopes('claims' in verified ? verified.claims.scopeNames : []),
+      scopes,
       issuedAtTimestamp: now,
       expiresOnTimestamp,
       revision: 0,
     });
     const expiresOn = formatExpiresOn(minted.expiresOnTimestamp);
-    ctx.annotate({ identityId, tokenIssued: { exchange: 'teamsUser', expiresOn } });
+    ctx.annotate({
+      identityId,
+      tokenIssued: { exchange: 'teamsUser', scopes, issuedAt: new Date(now).toISOString(), expiresOn },
+    });
     return reply(200, { token: minted.token, expiresOn });
   },
 });

@@ -183,6 +183,7 @@ export const purchaseNumbers = defineRoute({
           dueTimestamp,
         });
         schedule(ctx, { operationId: id, kind: 'purchase', searchId, dueTimestamp });
+        ctx.annotate({ operationId: id, phoneNumbers: search.phoneNumbers });
       }
       return reply(202, undefined, {
         'operation-location': operationLocation(

@@ -85,6 +85,7 @@ export const releaseNumber = defineRoute({
         dueTimestamp,
       });
       schedule(ctx, { operationId: id, kind: 'release', phoneNumber: record.phoneNumber, dueTimestamp });
+      ctx.annotate({ phoneNumber: record.phoneNumber, operationId: id });
       return reply(202, undefined, {
         'operation-location': operationLocation(
           ctx,

@@ -71,6 +71,7 @@ export const updateParticipants = defineRoute({
       for (const { rawId, role } of changes.upserts)
         participants.put(participantKey(room.id, rawId), { roomId: room.id, rawId, role });
       for (const rawId of changes.removals) participants.delete(participantKey(room.id, rawId));
+      ctx.annotate({ roomId: room.id, upserted: changes.upserts.length, removed: changes.removals.length });
       return reply(200, {});
     }),
 });

@@ -56,6 +56,7 @@ export const createRoom = defineRoute({
       for (const { rawId, role } of changes.upserts)
         participants.put(participantKey(id, rawId), { roomId: id, rawId, role });
       if (requestId !== undefined) repeatability.put(requestId, { roomId: id });
+      ctx.annotate({ roomId: id, participants: changes.upserts.length });
       return reply(201, toRoomModel(room), {
         location: id,
         ...(requestId === undefined ? {} : { 'repeatability-result': 'accepted' }),
@@ -103,6 +104,7 @@ export const updateRoom = defineRoute({
         pstnDialOutEnabled: properties.pstnDialOutEnabled ?? room.pstnDialOutEnabled,
       };
       collections(ctx).rooms.put(room.id, updated);
+      ctx.annotate({ roomId: room.id });
       return reply(200, toRoomModel(updated));
     }),
 });
@@ -126,6 +128,7 @@ export const deleteRoom = defineRoute({
       for (const participant of participantsOf(ctx, room.id))
         participants.delete(participantKey(room.id, participant.rawId));
       rooms.delete(room.id);
+      ctx.annotate({ roomId: room.id, deleted: true });
       return reply(204);
     }),
 });

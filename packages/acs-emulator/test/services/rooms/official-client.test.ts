@@ -183,6 +183,30 @@ describe('RoomsClient against the emulator', () => {
     await expect(wrongKey.getRoom(room.id)).rejects.toMatchObject({ statusCode: 401 });
   });
 
+  it('pages rooms and participants with nextLink (maxPageSize), as the client follows them', async () => {
+    const [a, b, c] = users as [(typeof users)[0], (typeof users)[0], (typeof users)[0]];
+    const room = await rooms.createRoom({ participants: [{ id: a }, { id: b }, { id: c }] });
+    const first = await signed(emulator, 'GET', `/rooms/${room.id}/participants?api-version=2025-03-13&maxPageSize=2`);
+    const page1 = first.json as { value: Array<{ rawId: string }>; nextLink?: string };
+    expect(page1.value.map((p) => p.rawId)).toEqual([a.communicationUserId, b.communicationUserId]);
+    const next = new URL(page1.nextLink as string);
+    expect(next.searchParams.get('api-version')).toBe('2025-03-13');
+    const second = await signed(emulator, 'GET', `${next.pathname}${next.search}`);
+    expect((second.json as { value: Array<{ rawId: string }>; nextLink?: string }).value.map((p) => p.rawId)).toEqual([
+      c.communicationUserId,
+    ]);
+    expect((second.json as { nextLink?: string }).nextLink).toBeUndefined();
+    const listed = await signed(emulator, 'GET', '/rooms?api-version=2025-03-13&maxPageSize=1');
+    expect((listed.json as { value: unknown[]; nextLink?: string }).value).toHaveLength(1);
+    expect((listed.json as { nextLink?: string }).nextLink).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/rooms\?/);
+    // The request log attributes the create to its room (for the dashboard).
+    const created = emulator.host.requestLog
+      .entries()
+      .filter((entry) => entry.route === '/rooms' && entry.method === 'POST' && entry.status === 201)
+      .at(-1);
+    expect(created?.details).toMatchObject({ roomId: room.id, participants: 3 });
+  });
+
   it('a retried create (same Repeatability-Request-ID) answers the same room', async () => {
     const headers = {
       'repeatability-request-id': 'b5a6b1b0-7f7e-4a3e-9a52-6f1c3a1b2c3d',
