@@ -3,6 +3,7 @@ import { defineRoute, type RequestContext, reply } from '../../host/service.js';
 import { checkCallbackUrl, checkOwnedNumber, guarded } from './guard.js';
 import { answerIncomingCall, createOutboundCall, hangUp, requireLive } from './lifecycle.js';
 import type { IncomingCallRecord } from './model.js';
+import { repeatable } from './repeatability.js';
 import { answerCallBody, createCallBody, redirectCallBody, rejectCallBody } from './request-schemas.js';
 import { commit, envOf, findCall, findIncoming, INCOMING } from './store.js';
 import { callConnectionProperties } from './views.js';
@@ -28,41 +29,46 @@ export const createCallRoute = defineRoute({
   path: '/calling/callConnections',
   auth: AUTH,
   body: createCallBody,
-  handle(request, ctx) {
-    const body = request.body;
-    checkCallbackUrl(ctx, body.callbackUri, 'callbackUri');
-    const callerId = body.sourceCallerIdNumber?.value;
-    if (callerId !== undefined) checkOwnedNumber(ctx, callerId, 'sourceCallerIdNumber.value');
-    body.targets.forEach((target, index) => {
-      if (target.kind === 'phoneNumber' && callerId === undefined) {
-        throw badRequest(
-          'SourceCallerIdNumberRequired',
-          `targets[${index}] is a phone number: calling a phone number needs sourceCallerIdNumber (one of the resource's numbers, ${ctx.options.phoneNumbers.join(', ')}).`,
-          'sourceCallerIdNumber',
-        );
-      }
-    });
-    const transition = createOutboundCall(
-      {
-        targets: body.targets,
-        callbackUri: body.callbackUri,
-        ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
-        ...(body.source !== undefined
-          ? {
-              source: {
-                rawId: body.source.id,
-                kind: 'communicationUser' as const,
-                model: { kind: 'communicationUser', rawId: body.source.id, communicationUser: { id: body.source.id } },
-              },
-            }
-          : {}),
-        ...(callerId !== undefined ? { sourceCallerIdNumber: callerId } : {}),
-        ...(body.sourceDisplayName !== undefined ? { sourceDisplayName: body.sourceDisplayName } : {}),
-      },
-      envOf(ctx),
-    );
-    return reply(201, callConnectionProperties(commit(ctx, transition)));
-  },
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      const body = request.body;
+      checkCallbackUrl(ctx, body.callbackUri, 'callbackUri');
+      const callerId = body.sourceCallerIdNumber?.value;
+      if (callerId !== undefined) checkOwnedNumber(ctx, callerId, 'sourceCallerIdNumber.value');
+      body.targets.forEach((target, index) => {
+        if (target.kind === 'phoneNumber' && callerId === undefined) {
+          throw badRequest(
+            'SourceCallerIdNumberRequired',
+            `targets[${index}] is a phone number: calling a phone number needs sourceCallerIdNumber (one of the resource's numbers, ${ctx.options.phoneNumbers.join(', ')}).`,
+            'sourceCallerIdNumber',
+          );
+        }
+      });
+      const transition = createOutboundCall(
+        {
+          targets: body.targets,
+          callbackUri: body.callbackUri,
+          ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
+          ...(body.source !== undefined
+            ? {
+                source: {
+                  rawId: body.source.id,
+                  kind: 'communicationUser' as const,
+                  model: {
+                    kind: 'communicationUser',
+                    rawId: body.source.id,
+                    communicationUser: { id: body.source.id },
+                  },
+                },
+              }
+            : {}),
+          ...(callerId !== undefined ? { sourceCallerIdNumber: callerId } : {}),
+          ...(body.sourceDisplayName !== undefined ? { sourceDisplayName: body.sourceDisplayName } : {}),
+        },
+        envOf(ctx),
+      );
+      return reply(201, callConnectionProperties(commit(ctx, transition)));
+    }),
 });
 
 function takeIncoming(ctx: RequestContext, context: string): IncomingCallRecord {
@@ -92,21 +98,22 @@ export const answerCallRoute = defineRoute({
   path: '/calling/callConnections:answer',
   auth: AUTH,
   body: answerCallBody,
-  handle(request, ctx) {
-    const body = request.body;
-    checkCallbackUrl(ctx, body.callbackUri, 'callbackUri');
-    const incoming = takeIncoming(ctx, body.incomingCallContext);
-    const transition = answerIncomingCall(
-      incoming,
-      {
-        callbackUri: body.callbackUri,
-        ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
-        ...(body.answeredBy !== undefined ? { answeredBy: body.answeredBy.id } : {}),
-      },
-      envOf(ctx),
-    );
-    return reply(200, callConnectionProperties(commit(ctx, transition)));
-  },
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      const body = request.body;
+      checkCallbackUrl(ctx, body.callbackUri, 'callbackUri');
+      const incoming = takeIncoming(ctx, body.incomingCallContext);
+      const transition = answerIncomingCall(
+        incoming,
+        {
+          callbackUri: body.callbackUri,
+          ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
+          ...(body.answeredBy !== undefined ? { answeredBy: body.answeredBy.id } : {}),
+        },
+        envOf(ctx),
+      );
+      return reply(200, callConnectionProperties(commit(ctx, transition)));
+    }),
 });
 
 /**
@@ -122,10 +129,11 @@ export const rejectCallRoute = defineRoute({
   path: '/calling/callConnections:reject',
   auth: AUTH,
   body: rejectCallBody,
-  handle(request, ctx) {
-    takeIncoming(ctx, request.body.incomingCallContext);
-    return reply(204);
-  },
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      takeIncoming(ctx, request.body.incomingCallContext);
+      return reply(204);
+    }),
 });
 
 /**
@@ -141,10 +149,11 @@ export const redirectCallRoute = defineRoute({
   path: '/calling/callConnections:redirect',
   auth: AUTH,
   body: redirectCallBody,
-  handle(request, ctx) {
-    takeIncoming(ctx, request.body.incomingCallContext);
-    return reply(204);
-  },
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      takeIncoming(ctx, request.body.incomingCallContext);
+      return reply(204);
+    }),
 });
 
 /**
@@ -198,10 +207,14 @@ export const terminateRoute = defineRoute({
   method: 'POST',
   path: '/calling/callConnections/{callConnectionId}:terminate',
   auth: AUTH,
-  handle(request, ctx) {
-    return guarded(() => {
-      commit(ctx, hangUp(findCall(ctx, request.params.callConnectionId as string), { forEveryone: true }, envOf(ctx)));
-      return reply(204);
-    });
-  },
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      return guarded(() => {
+        commit(
+          ctx,
+          hangUp(findCall(ctx, request.params.callConnectionId as string), { forEveryone: true }, envOf(ctx)),
+        );
+        return reply(204);
+      });
+    }),
 });

@@ -3,7 +3,7 @@ import { badRequest, notFound } from '../../host/errors.js';
 import * as s from '../../host/schema.js';
 import { defineRoute, reply } from '../../host/service.js';
 import { guarded } from './guard.js';
-import { serverCallIdFor } from './lifecycle.js';
+import { participantLeaves, serverCallIdFor } from './lifecycle.js';
 import { supplyRecognizeInput } from './media.js';
 import {
   type CallRecord,
@@ -180,6 +180,38 @@ export const supplyRecognizeInputRoute = defineRoute({
       const after = commit(ctx, supplyRecognizeInput(before, input, envOf(ctx)));
       const waiting = after.media.some((m) => m.pendingInput !== undefined);
       return reply(200, { recognize: waiting ? 'waiting' : 'completed' });
+    });
+  },
+});
+
+/**
+ * `POST /emulator/calls/{callConnectionId}/leave` `{ participant }` (raw id or identifier model) →
+ * 200 `{ callConnectionState }`: that participant hangs up — ParticipantsUpdated, and
+ * CallDisconnected when nobody is left (a caller hanging up on the bot).
+ *
+ * @example
+ * ```ts
+ * await fetch(`${endpoint}emulator/calls/${id}/leave`, { method: 'POST', headers: { 'content-type': 'application/json' },
+ *   body: JSON.stringify({ participant: '4:+14255550111' }) });
+ * ```
+ */
+export const participantLeavesRoute = defineRoute({
+  method: 'POST',
+  path: '/emulator/calls/{callConnectionId}/leave',
+  auth: LOOPBACK,
+  apiVersions: null,
+  body: s.object({ participant: rawIdOrIdentifier() }),
+  handle(request, ctx) {
+    return guarded(() => {
+      const call = commit(
+        ctx,
+        participantLeaves(
+          findCall(ctx, request.params.callConnectionId as string),
+          request.body.participant.rawId,
+          envOf(ctx),
+        ),
+      );
+      return reply(200, { callConnectionState: call.state });
     });
   },
 });

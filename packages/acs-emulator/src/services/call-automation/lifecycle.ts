@@ -389,3 +389,24 @@ export function hangUp(call: CallRecord | undefined, options: { forEveryone: boo
   else draft.end(RESULTS.hungUp, 'hung up');
   return draft.done();
 }
+
+/**
+ * A participant leaves on their own (a caller hangs up): ParticipantsUpdated now, and the call
+ * connection ends (CallDisconnected) when nobody is left. Driven by the emulator's test route.
+ *
+ * @example
+ * ```ts
+ * participantLeaves(call, '4:+14255550111', env).call.state; // 'disconnected' in a 1:1 call
+ * ```
+ */
+export function participantLeaves(call: CallRecord | undefined, rawId: string, env: ModelEnv): Transition {
+  const live = requireLive(call);
+  if (!live.participants.some((p) => p.identity.rawId === rawId)) {
+    throw new CallModelError(404, 'ParticipantNotFound', `${rawId} is not a participant of this call.`);
+  }
+  const draft = new Draft(live, env);
+  draft.set({ participants: live.participants.filter((p) => p.identity.rawId !== rawId) });
+  draft.participantsUpdated();
+  if (draft.call.participants.length === 0) draft.end(RESULTS.everyoneLeft, `${rawId} hung up`);
+  return draft.done();
+}

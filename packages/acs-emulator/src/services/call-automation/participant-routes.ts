@@ -4,6 +4,7 @@ import { defineRoute, reply } from '../../host/service.js';
 import { participantModel } from './draft.js';
 import { checkCallbackUrl, checkOwnedNumber, guarded } from './guard.js';
 import { addParticipant, removeParticipant, requireLive, transferToParticipant } from './lifecycle.js';
+import { repeatable } from './repeatability.js';
 import { addParticipantBody, removeParticipantBody, transferBody } from './request-schemas.js';
 import { commit, envOf, findCall } from './store.js';
 
@@ -66,40 +67,41 @@ export const addParticipantRoute = defineRoute({
   path: '/calling/callConnections/{callConnectionId}/participants:add',
   auth: AUTH,
   body: addParticipantBody,
-  handle(request, ctx) {
-    const body = request.body;
-    if (body.operationCallbackUri !== undefined)
-      checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
-    return guarded(() => {
-      const call = findCall(ctx, request.params.callConnectionId as string);
-      if (body.participantToAdd.kind === 'phoneNumber') {
-        const callerId = body.sourceCallerIdNumber?.value ?? call?.sourceCallerIdNumber;
-        if (callerId === undefined) {
-          throw badRequest(
-            'SourceCallerIdNumberRequired',
-            'Adding a phone number needs sourceCallerIdNumber (one of the resource numbers) when the call has none.',
-            'sourceCallerIdNumber',
-          );
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      const body = request.body;
+      if (body.operationCallbackUri !== undefined)
+        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      return guarded(() => {
+        const call = findCall(ctx, request.params.callConnectionId as string);
+        if (body.participantToAdd.kind === 'phoneNumber') {
+          const callerId = body.sourceCallerIdNumber?.value ?? call?.sourceCallerIdNumber;
+          if (callerId === undefined) {
+            throw badRequest(
+              'SourceCallerIdNumberRequired',
+              'Adding a phone number needs sourceCallerIdNumber (one of the resource numbers) when the call has none.',
+              'sourceCallerIdNumber',
+            );
+          }
+          checkOwnedNumber(ctx, callerId, 'sourceCallerIdNumber.value');
         }
-        checkOwnedNumber(ctx, callerId, 'sourceCallerIdNumber.value');
-      }
-      const { transition, invitationId } = addParticipant(
-        call,
-        {
-          identity: body.participantToAdd,
+        const { transition, invitationId } = addParticipant(
+          call,
+          {
+            identity: body.participantToAdd,
+            ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
+            ...(body.operationCallbackUri !== undefined ? { operationCallbackUri: body.operationCallbackUri } : {}),
+          },
+          envOf(ctx),
+        );
+        commit(ctx, transition);
+        return reply(202, {
+          participant: { identifier: body.participantToAdd.model, isMuted: false, isOnHold: false },
           ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
-          ...(body.operationCallbackUri !== undefined ? { operationCallbackUri: body.operationCallbackUri } : {}),
-        },
-        envOf(ctx),
-      );
-      commit(ctx, transition);
-      return reply(202, {
-        participant: { identifier: body.participantToAdd.model, isMuted: false, isOnHold: false },
-        ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
-        invitationId,
+          invitationId,
+        });
       });
-    });
-  },
+    }),
 });
 
 /**
@@ -115,26 +117,27 @@ export const removeParticipantRoute = defineRoute({
   path: '/calling/callConnections/{callConnectionId}/participants:remove',
   auth: AUTH,
   body: removeParticipantBody,
-  handle(request, ctx) {
-    const body = request.body;
-    if (body.operationCallbackUri !== undefined)
-      checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
-    return guarded(() => {
-      commit(
-        ctx,
-        removeParticipant(
-          findCall(ctx, request.params.callConnectionId as string),
-          {
-            rawId: body.participantToRemove.rawId,
-            ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
-            ...(body.operationCallbackUri !== undefined ? { operationCallbackUri: body.operationCallbackUri } : {}),
-          },
-          envOf(ctx),
-        ),
-      );
-      return reply(202, body.operationContext !== undefined ? { operationContext: body.operationContext } : {});
-    });
-  },
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      const body = request.body;
+      if (body.operationCallbackUri !== undefined)
+        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      return guarded(() => {
+        commit(
+          ctx,
+          removeParticipant(
+            findCall(ctx, request.params.callConnectionId as string),
+            {
+              rawId: body.participantToRemove.rawId,
+              ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
+              ...(body.operationCallbackUri !== undefined ? { operationCallbackUri: body.operationCallbackUri } : {}),
+            },
+            envOf(ctx),
+          ),
+        );
+        return reply(202, body.operationContext !== undefined ? { operationContext: body.operationContext } : {});
+      });
+    }),
 });
 
 /**
@@ -151,28 +154,29 @@ export const transferRoute = defineRoute({
   path: '/calling/callConnections/{callConnectionId}:transferToParticipant',
   auth: AUTH,
   body: transferBody,
-  handle(request, ctx) {
-    const body = request.body;
-    if (body.operationCallbackUri !== undefined)
-      checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
-    if (body.sourceCallerIdNumber !== undefined) {
-      checkOwnedNumber(ctx, body.sourceCallerIdNumber.value, 'sourceCallerIdNumber.value');
-    }
-    return guarded(() => {
-      commit(
-        ctx,
-        transferToParticipant(
-          findCall(ctx, request.params.callConnectionId as string),
-          {
-            target: body.targetParticipant,
-            ...(body.transferee !== undefined ? { transfereeRawId: body.transferee.rawId } : {}),
-            ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
-            ...(body.operationCallbackUri !== undefined ? { operationCallbackUri: body.operationCallbackUri } : {}),
-          },
-          envOf(ctx),
-        ),
-      );
-      return reply(202, body.operationContext !== undefined ? { operationContext: body.operationContext } : {});
-    });
-  },
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      const body = request.body;
+      if (body.operationCallbackUri !== undefined)
+        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      if (body.sourceCallerIdNumber !== undefined) {
+        checkOwnedNumber(ctx, body.sourceCallerIdNumber.value, 'sourceCallerIdNumber.value');
+      }
+      return guarded(() => {
+        commit(
+          ctx,
+          transferToParticipant(
+            findCall(ctx, request.params.callConnectionId as string),
+            {
+              target: body.targetParticipant,
+              ...(body.transferee !== undefined ? { transfereeRawId: body.transferee.rawId } : {}),
+              ...(body.operationContext !== undefined ? { operationContext: body.operationContext } : {}),
+              ...(body.operationCallbackUri !== undefined ? { operationCallbackUri: body.operationCallbackUri } : {}),
+            },
+            envOf(ctx),
+          ),
+        );
+        return reply(202, body.operationContext !== undefined ? { operationContext: body.operationContext } : {});
+      });
+    }),
 });

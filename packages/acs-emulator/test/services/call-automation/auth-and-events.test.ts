@@ -1,7 +1,7 @@
 import { CallAutomationClient } from '@azure/communication-call-automation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/index.js';
-import { signed } from '../../helpers/client.js';
+import { hmacHeaders, send, signed } from '../../helpers/client.js';
 import { entraCredential, startTestEmulator } from '../../helpers/emulator.js';
 
 // In-process emulator (its certificate trusted by the test workers): the official client with
@@ -100,5 +100,87 @@ describe('Call Automation auth, api-versions and events', () => {
         code: 'InvalidIncomingCallContext',
       });
     }
+  });
+
+  it('a request repeated with the same Repeatability-Request-ID gets the first answer and changes nothing', async () => {
+    const repeat = async (target: string, body: unknown, requestId: string) => {
+      const text = JSON.stringify(body);
+      const response = await send(emulator.endpoint, {
+        method: 'POST',
+        target,
+        headers: {
+          ...hmacHeaders(emulator.endpoint, emulator.accessKey, { method: 'POST', target, body: text }),
+          'content-type': 'application/json',
+          'repeatability-request-id': requestId,
+          'repeatability-first-sent': new Date().toUTCString(),
+        },
+        body: text,
+      });
+      return response;
+    };
+    const before = ((await (await fetch(`${emulator.endpoint}emulator/calls`)).json()) as { value: unknown[] }).value
+      .length;
+    const body = {
+      targets: [{ communicationUser: { id: '8:acs:test_repeat' } }],
+      callbackUri: 'https://127.0.0.1:9/cb',
+    };
+    const first = await repeat('/calling/callConnections?api-version=2026-03-12', body, crypto.randomUUID());
+    const id = crypto.randomUUID();
+    const once = await repeat('/calling/callConnections?api-version=2026-03-12', body, id);
+    const again = await repeat('/calling/callConnections?api-version=2026-03-12', body, id);
+    expect([first.status, once.status, again.status]).toEqual([201, 201, 201]);
+    expect(again.json).toEqual(once.json);
+    expect(again.headers['repeatability-result']).toBe('accepted');
+    expect((first.json as { callConnectionId: string }).callConnectionId).not.toBe(
+      (once.json as { callConnectionId: string }).callConnectionId,
+    );
+    const after = ((await (await fetch(`${emulator.endpoint}emulator/calls`)).json()) as { value: unknown[] }).value
+      .length;
+    expect(after - before).toBe(2);
+
+    // A retried answerCall after a lost reply: the same call, not "already answered".
+    const raised = (await (
+      await fetch(`${emulator.endpoint}emulator/calls/incoming`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: '8:acs:test_caller', to: '8:acs:test_bot' }),
+      })
+    ).json()) as { incomingCallContext: string };
+    const answer = { incomingCallContext: raised.incomingCallContext, callbackUri: 'https://127.0.0.1:9/cb' };
+    const answerId = crypto.randomUUID();
+    const answered = await repeat('/calling/callConnections:answer?api-version=2026-03-12', answer, answerId);
+    const retried = await repeat('/calling/callConnections:answer?api-version=2026-03-12', answer, answerId);
+    expect([answered.status, retried.status]).toEqual([200, 200]);
+    expect(retried.json).toEqual(answered.json);
+    const fresh = await repeat('/calling/callConnections:answer?api-version=2026-03-12', answer, crypto.randomUUID());
+    expect(fresh.status).toBe(400);
+  });
+
+  it('POST /emulator/calls/{id}/leave: the caller hangs up, the call connection ends (then 404)', async () => {
+    const client = new CallAutomationClient(emulator.connectionString);
+    const raised = (await (
+      await fetch(`${emulator.endpoint}emulator/calls/incoming`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: '8:acs:test_leaver', to: '8:acs:test_bot' }),
+      })
+    ).json()) as { incomingCallContext: string };
+    const { callConnection, callConnectionProperties } = await client.answerCall(
+      raised.incomingCallContext,
+      'https://127.0.0.1:9/cb',
+    );
+    const id = callConnectionProperties.callConnectionId as string;
+    let state = 'connecting';
+    for (let attempt = 0; attempt < 400 && state !== 'connected'; attempt++) {
+      state = (await callConnection.getCallConnectionProperties()).callConnectionState as string;
+      if (state !== 'connected') await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const left = await fetch(`${emulator.endpoint}emulator/calls/${id}/leave`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ participant: '8:acs:test_leaver' }),
+    });
+    expect(await left.json()).toEqual({ callConnectionState: 'disconnected' });
+    await expect(callConnection.getCallConnectionProperties()).rejects.toMatchObject({ statusCode: 404, code: '8522' });
   });
 });

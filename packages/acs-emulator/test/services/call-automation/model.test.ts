@@ -9,6 +9,7 @@ import {
   answerIncomingCall,
   createOutboundCall,
   hangUp,
+  participantLeaves,
   removeParticipant,
   transferToParticipant,
 } from '../../../src/services/call-automation/lifecycle.js';
@@ -202,6 +203,19 @@ describe('call lifecycle', () => {
     const w = world();
     const call = connected(w, [ALICE, BOB]);
     expect(() => transferToParticipant(call, { target: PHONE }, w.env())).toThrow(/name the participant to transfer/);
+  });
+
+  it('a participant who hangs up: ParticipantsUpdated, and CallDisconnected when nobody is left', () => {
+    const w = world();
+    let call = connected(w, [ALICE, BOB]);
+    call = w.take(participantLeaves(call, BOB.rawId, w.env()));
+    expect(call.state).toBe('connected');
+    call = w.take(recognize(call, { spec: dtmf(), prompts: [], interrupt: false }, w.env()));
+    call = w.take(participantLeaves(call, ALICE.rawId, w.env()));
+    expect(call.state).toBe('disconnected');
+    expect(w.types().slice(-3)).toEqual(['ParticipantsUpdated', 'ParticipantsUpdated', 'CallDisconnected']);
+    expect(nextDueAt(call)).toBeUndefined();
+    expect(() => participantLeaves(call, ALICE.rawId, w.env())).toThrow(expect.objectContaining({ status: 404 }));
   });
 
   it('hang up and terminate both disconnect; the ended call is then the service 404 (8522)', () => {
