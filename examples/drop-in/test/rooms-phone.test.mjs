@@ -122,7 +122,13 @@ if (process.env.ROOMS_PHONE_SCENARIO === '1') {
 
   before(async () => {
     assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` at the repository root first`);
-    emulator = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    emulator = spawn(
+      process.execPath,
+      [CLI, '--port', '0', '--phone-number', '+18005550100', '--phone-number', '+14255550123'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     ready = await new Promise((resolve, reject) => {
       let buffered = '';
       emulator.stdout.on('data', (chunk) => {
@@ -177,14 +183,14 @@ if (process.env.ROOMS_PHONE_SCENARIO === '1') {
     assert.equal(results.deletedGet.code, 'NotFound');
     assert.equal(results.pastRoom.statusCode, 400);
 
-    assert.deepEqual(results.owned, ['+18005550100']);
+    assert.deepEqual(results.owned, ['+18005550100', '+14255550123']);
     assert.equal(results.number.phoneNumberType, 'tollFree');
     assert.equal(results.number.countryCode, 'US');
     assert.equal(results.unknownNumber.statusCode, 404);
     assert.equal(results.unknownNumber.code, 'NotFound');
     assert.ok(results.localities.length > 0);
     assert.deepEqual(results.searched, ['+18005550101']);
-    assert.deepEqual(results.ownedAfterPurchase, ['+18005550100', '+18005550101']);
+    assert.deepEqual(results.ownedAfterPurchase, ['+18005550100', '+14255550123', '+18005550101']);
 
     assert.equal(results.teamsSkypeId, `orgid:${USER}`);
     assert.equal(results.teamsWrongUser.statusCode, 400);
