@@ -9,7 +9,14 @@
  */
 import type { AccessToken } from './core-auth-types.js';
 
-/** The latest (and, negated, the earliest) time a JavaScript `Date` can hold, epoch milliseconds. */
+/**
+ * The latest (and, negated, the earliest) time a JavaScript `Date` can hold, epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * new Date(DATE_RANGE_LIMIT_IN_MS).toISOString(); // '+275760-09-13T00:00:00.000Z'
+ * ```
+ */
 export const DATE_RANGE_LIMIT_IN_MS = 8.64e15;
 
 /**

@@ -88,6 +88,11 @@ export function abortedBy(signal: { readonly reason?: unknown }): AbortError {
  * The error for a Web API the JavaScript runtime does not provide (for example `URL` or
  * `crypto.subtle` on some React Native engines): says what is missing, what needs it, and how to
  * fix it, instead of a bare `ReferenceError` or a misleading validation message.
+ *
+ * @example
+ * ```ts
+ * if (typeof URL !== 'function') throw unsupportedRuntime('URL global', 'the Entra exchange', 'install a URL polyfill.');
+ * ```
  */
 export function unsupportedRuntime(missing: string, neededFor: string, fix: string): AcsError {
   return new AcsError(

@@ -17,7 +17,14 @@
  */
 export const REDACTED = 'REDACTED';
 
-/** Longest piece of a response body or header quoted in an error message. */
+/**
+ * Longest piece of a response body or header quoted in an error message.
+ *
+ * @example
+ * ```ts
+ * redact(bodyText, [entraToken], MAX_QUOTED_LENGTH);
+ * ```
+ */
 export const MAX_QUOTED_LENGTH = 1000;
 
 /** Three base64url segments starting like a JSON object (`{"` is `eyJ`): a JWT. */

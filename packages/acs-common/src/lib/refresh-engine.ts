@@ -149,6 +149,12 @@ export class RefreshEngine<T extends AccessToken = AccessToken, C = undefined> {
   /**
    * Forgets the cached token, so the next `getToken` waits for a new one (a refresh already in
    * flight is joined). For a token the server has refused, such as a CAE claims challenge.
+   *
+   * @example
+   * ```ts
+   * engine.invalidate();
+   * const fresh = await engine.getToken(request.abortSignal, { claims });
+   * ```
    */
   invalidate(): void {
     this.#token = undefined;

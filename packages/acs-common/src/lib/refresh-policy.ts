@@ -33,6 +33,11 @@ export function backgroundRefreshAt(expiresOnTimestamp: number, nowInMs: number,
  * When a token's lifetime started, for the half-lifetime cap: its issue time (JWT `iat`, epoch
  * milliseconds) when that is before its expiry, else `obtainedAt` (when the refresh that produced
  * it started), else `undefined` (an initial token that does not say: its lifetime is unknown).
+ *
+ * @example
+ * ```ts
+ * lifetimeStart(expiresOn, iatInSeconds * 1000, refreshStartedAt); // the iat, when it is before expiresOn
+ * ```
  */
 export function lifetimeStart(
   expiresOnTimestamp: number,
