@@ -41,7 +41,13 @@ export function startScheduler(host: HostView, tickInMs = 10): () => Promise<voi
             ctx.state.collection<number>(WAKEUPS).delete(id);
             continue;
           }
-          commit(ctx, advance(call, envOf(ctx)));
+          try {
+            commit(ctx, advance(call, envOf(ctx)));
+          } catch (error) {
+            // A step that throws is a defect; drop the call's wake-up so one bad call cannot stall the others.
+            ctx.state.collection<number>(WAKEUPS).delete(id);
+            host.log(`call-automation: a simulation step of call ${id} failed: ${String(error)}`);
+          }
         }
       })
       .catch((error: unknown) => host.log(`call-automation: a simulation step failed: ${String(error)}`))
