@@ -16,7 +16,14 @@ import { formatExpiresOn } from '../../host/time.js';
  * live tests.
  */
 
-/** What a verified Entra token says, as far as this exchange needs it. */
+/**
+ * What a verified Entra token says, as far as this exchange needs it.
+ *
+ * @example
+ * ```ts
+ * const claims: TeamsUserTokenClaims = { objectId, appId, family: 'teamsExtension', expiresOnTimestamp };
+ * ```
+ */
 export interface TeamsUserTokenClaims {
   readonly objectId: string;
   /** The `appid` claim; absent when the token was minted without an application. */
@@ -26,7 +33,14 @@ export interface TeamsUserTokenClaims {
   readonly expiresOnTimestamp: number;
 }
 
-/** A refusal of the exchange. */
+/**
+ * A refusal of the exchange.
+ *
+ * @example
+ * ```ts
+ * const outcome = checkTeamsUserExchange(body, verified); if ('problem' in outcome) outcome.problem.code; // 'ValidationError'
+ * ```
+ */
 export interface TeamsUserProblem {
   readonly status: 400 | 401;
   readonly code: 'ValidationError' | 'InvalidAccessToken';
@@ -34,7 +48,14 @@ export interface TeamsUserProblem {
   readonly target?: 'appId' | 'userId';
 }
 
-/** What the exchange grants. */
+/**
+ * What the exchange grants.
+ *
+ * @example
+ * ```ts
+ * const outcome = checkTeamsUserExchange(body, verified); if ('grant' in outcome) outcome.grant.identityId; // '8:orgid:…'
+ * ```
+ */
 export interface TeamsUserGrant {
   /** The Teams user's identity, `8:orgid:<oid>`. */
   readonly identityId: string;

@@ -8,7 +8,14 @@ import { refuse } from './problem.js';
  * number can never be a real subscriber's.
  */
 
-/** A locality as `listAvailableLocalities` answers it. */
+/**
+ * A locality as `listAvailableLocalities` answers it.
+ *
+ * @example
+ * ```ts
+ * localitiesOf('CA')[0]; // Locality: { localizedName: 'Vancouver', administrativeDivision: { … } }
+ * ```
+ */
 export interface Locality {
   readonly localizedName: string;
   readonly administrativeDivision: { readonly localizedName: string; readonly abbreviatedName: string };

@@ -5,10 +5,24 @@
  * due time (created + the emulator option `operationDelayInMs`, default 0), then shows its outcome.
  */
 
-/** The operation types the emulator runs. */
+/**
+ * The operation types the emulator runs.
+ *
+ * @example
+ * ```ts
+ * const type: OperationType = 'search';
+ * ```
+ */
 export type OperationType = 'search' | 'purchase' | 'releasePhoneNumber';
 
-/** An operation as stored. */
+/**
+ * An operation as stored.
+ *
+ * @example
+ * ```ts
+ * collections(ctx).operations.get('search_…'); // OperationRecord | undefined
+ * ```
+ */
 export interface OperationRecord {
   readonly id: string;
   readonly operationType: OperationType;

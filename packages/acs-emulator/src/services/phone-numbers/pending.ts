@@ -9,7 +9,14 @@ import { purchasedFrom } from './search.js';
  * number is the resource's exactly when its purchase operation reports `succeeded`.
  */
 
-/** A purchase or release waiting for its due time. */
+/**
+ * A purchase or release waiting for its due time.
+ *
+ * @example
+ * ```ts
+ * const effect: PendingEffect = { operationId: 'purchase_s1', kind: 'purchase', searchId: 's1', dueTimestamp };
+ * ```
+ */
 export interface PendingEffect {
   readonly operationId: string;
   readonly kind: 'purchase' | 'release';

@@ -8,10 +8,24 @@ import { refuse } from './problem.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** North American toll-free area codes. */
+/**
+ * North American toll-free area codes.
+ *
+ * @example
+ * ```ts
+ * TOLL_FREE_AREA_CODES.includes('800'); // true
+ * ```
+ */
 export const TOLL_FREE_AREA_CODES: readonly string[] = ['800', '833', '844', '855', '866', '877', '888'];
 
-/** The phone number types of the service. */
+/**
+ * The phone number types of the service.
+ *
+ * @example
+ * ```ts
+ * const type: PhoneNumberType = 'tollFree';
+ * ```
+ */
 export type PhoneNumberType = 'geographic' | 'tollFree' | 'mobile';
 
 /**

@@ -3,7 +3,14 @@
  * `{"error":{"code":"NotFound","message":"Input phoneNumber +1… cannot be found.","target":"phonenumber"}}`).
  */
 
-/** A refusal: what the route answers in the ACS error envelope. */
+/**
+ * A refusal: what the route answers in the ACS error envelope.
+ *
+ * @example
+ * ```ts
+ * const problem: Problem = { status: 404, code: 'NotFound', message: 'Input phoneNumber +1… cannot be found.', target: 'phonenumber' };
+ * ```
+ */
 export interface Problem {
   readonly status: number;
   readonly code: string;
@@ -11,7 +18,14 @@ export interface Problem {
   readonly target?: string;
 }
 
-/** Thrown by the cores; the routes turn it into the host's error answer. */
+/**
+ * Thrown by the cores; the routes turn it into the host's error answer.
+ *
+ * @example
+ * ```ts
+ * try { checkPhoneNumber('x'); } catch (error) { if (error instanceof PhoneNumbersProblem) error.problem.target; } // 'phonenumber'
+ * ```
+ */
 export class PhoneNumbersProblem extends Error {
   override readonly name = 'PhoneNumbersProblem';
   readonly problem: Problem;

@@ -7,10 +7,24 @@ import { countryOf, type PhoneNumberType, typeOf } from './phone-number.js';
  * services (SMS senders) read it as is.
  */
 
-/** A capability value of the service. */
+/**
+ * A capability value of the service.
+ *
+ * @example
+ * ```ts
+ * const sms: CapabilityValue = 'inbound+outbound';
+ * ```
+ */
 export type CapabilityValue = 'none' | 'inbound' | 'outbound' | 'inbound+outbound';
 
-/** `PurchasedPhoneNumber` (Phone Numbers 2025-06-01). */
+/**
+ * `PurchasedPhoneNumber` (Phone Numbers 2025-06-01).
+ *
+ * @example
+ * ```ts
+ * collections(ctx).numbers.get('+18005550100'); // PurchasedPhoneNumber | undefined
+ * ```
+ */
 export interface PurchasedPhoneNumber {
   /** The number without its `+`. */
   readonly id: string;

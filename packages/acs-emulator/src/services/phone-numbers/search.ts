@@ -9,16 +9,37 @@ import type { CapabilityValue, PurchasedPhoneNumber } from './purchased.js';
  * them into purchased numbers. Stored in `phone-numbers.searches`, keyed by search id.
  */
 
-/** How long a search holds its numbers (the recorded service answers: ~15–16 minutes). */
+/**
+ * How long a search holds its numbers (the recorded service answers: ~15–16 minutes).
+ *
+ * @example
+ * ```ts
+ * search.searchExpiresTimestamp === search.createdTimestamp + SEARCH_HOLD_IN_MS; // true
+ * ```
+ */
 export const SEARCH_HOLD_IN_MS = 15 * 60_000;
 
-/** Largest `quantity` of one search (the emulator's bound). */
+/**
+ * Largest `quantity` of one search (the emulator's bound).
+ *
+ * @example
+ * ```ts
+ * readSearchRequest('US', { …, quantity: MAX_SEARCH_QUANTITY + 1 }); // throws 400, target 'quantity'
+ * ```
+ */
 export const MAX_SEARCH_QUANTITY = 10;
 
 const CAPABILITY_VALUES: readonly CapabilityValue[] = ['none', 'inbound', 'outbound', 'inbound+outbound'];
 const TYPES: readonly PhoneNumberType[] = ['geographic', 'tollFree', 'mobile'];
 
-/** A validated search request. */
+/**
+ * A validated search request.
+ *
+ * @example
+ * ```ts
+ * const request: SearchRequest = readSearchRequest('US', body);
+ * ```
+ */
 export interface SearchRequest {
   readonly countryCode: string;
   readonly phoneNumberType: PhoneNumberType;
@@ -28,7 +49,14 @@ export interface SearchRequest {
   readonly quantity: number;
 }
 
-/** A search as stored. */
+/**
+ * A search as stored.
+ *
+ * @example
+ * ```ts
+ * collections(ctx).searches.get(searchId); // SearchRecord | undefined
+ * ```
+ */
 export interface SearchRecord extends SearchRequest {
   readonly searchId: string;
   readonly phoneNumbers: readonly string[];

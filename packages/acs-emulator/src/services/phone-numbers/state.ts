@@ -15,6 +15,11 @@ import { isHolding } from './search.js';
 /**
  * How long a released number ages before a search offers it again (telephone numbers go through
  * an aging period before they are reassigned; the emulator's is one day).
+ *
+ * @example
+ * ```ts
+ * takenNumbers(ctx, releasedTimestamp + RELEASED_NUMBER_AGING_IN_MS - 1).has(number); // true
+ * ```
  */
 export const RELEASED_NUMBER_AGING_IN_MS = 24 * 60 * 60_000;
 

@@ -7,7 +7,14 @@ import { parseInstant } from './validity.js';
  * property that has a default.
  */
 
-/** The properties, parsed. */
+/**
+ * The properties, parsed.
+ *
+ * @example
+ * ```ts
+ * const { validFrom, validUntil } = readRoomBody(request.body); // RoomProperties
+ * ```
+ */
 export interface RoomProperties {
   readonly validFrom?: number;
   readonly validUntil?: number;

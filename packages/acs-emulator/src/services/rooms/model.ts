@@ -3,13 +3,34 @@
  * Times are epoch milliseconds inside and RFC 3339 on the wire.
  */
 
-/** The participant roles of the service (`Role` enum). */
+/**
+ * The participant roles of the service (`Role` enum).
+ *
+ * @example
+ * ```ts
+ * ROLES.includes('Presenter'); // true
+ * ```
+ */
 export const ROLES = ['Presenter', 'Attendee', 'Consumer', 'Collaborator'] as const;
 
-/** A participant role. */
+/**
+ * A participant role.
+ *
+ * @example
+ * ```ts
+ * const role: Role = 'Attendee';
+ * ```
+ */
 export type Role = (typeof ROLES)[number];
 
-/** A room as stored in `rooms.rooms` (keyed by id). */
+/**
+ * A room as stored in `rooms.rooms` (keyed by id).
+ *
+ * @example
+ * ```ts
+ * collections(ctx).rooms.get(id); // RoomRecord | undefined
+ * ```
+ */
 export interface RoomRecord {
   readonly id: string;
   readonly createdAt: number;
@@ -18,14 +39,28 @@ export interface RoomRecord {
   readonly pstnDialOutEnabled: boolean;
 }
 
-/** A participant as stored in `rooms.participants` (keyed by {@link participantKey}). */
+/**
+ * A participant as stored in `rooms.participants` (keyed by {@link participantKey}).
+ *
+ * @example
+ * ```ts
+ * participantsOf(ctx, roomId); // ParticipantRecord[]
+ * ```
+ */
 export interface ParticipantRecord {
   readonly roomId: string;
   readonly rawId: string;
   readonly role: Role;
 }
 
-/** The wire form of a room. */
+/**
+ * The wire form of a room.
+ *
+ * @example
+ * ```ts
+ * const model: RoomModel = toRoomModel(record);
+ * ```
+ */
 export interface RoomModel {
   id: string;
   createdAt: string;

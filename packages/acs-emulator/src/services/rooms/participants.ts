@@ -9,7 +9,14 @@ import { badArgument, badRequest, MALFORMED_SYNTAX, type ProblemDetail, refuse }
  * participant (removing one that is not in the room succeeds, as the service does).
  */
 
-/** What a validated participants map asks for. */
+/**
+ * What a validated participants map asks for.
+ *
+ * @example
+ * ```ts
+ * const { upserts, removals }: ParticipantChanges = readParticipants(body.participants, 'patch');
+ * ```
+ */
 export interface ParticipantChanges {
   /** Participants to add or whose role to set, in request order. */
   readonly upserts: ReadonlyArray<{ readonly rawId: string; readonly role: Role }>;
@@ -19,7 +26,14 @@ export interface ParticipantChanges {
 
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
 
-/** Most participants one request may name (the emulator's bound; the service documents none). */
+/**
+ * Most participants one request may name (the emulator's bound; the service documents none).
+ *
+ * @example
+ * ```ts
+ * Object.keys(participants).length <= MAX_PARTICIPANTS_PER_REQUEST; // 1000
+ * ```
+ */
 export const MAX_PARTICIPANTS_PER_REQUEST = 1000;
 
 /**

@@ -5,14 +5,28 @@
  * malformed syntax.","details":[{"code":"BadArgument","message":…,"target":"ValidUntil"}]}`).
  */
 
-/** One entry of `error.details`. */
+/**
+ * One entry of `error.details`.
+ *
+ * @example
+ * ```ts
+ * const detail: ProblemDetail = { code: 'BadArgument', message: 'The time range end is in the past.', target: 'ValidUntil' };
+ * ```
+ */
 export interface ProblemDetail {
   readonly code: string;
   readonly message: string;
   readonly target: string;
 }
 
-/** A refusal: what the route answers in the ACS error envelope. */
+/**
+ * A refusal: what the route answers in the ACS error envelope.
+ *
+ * @example
+ * ```ts
+ * const problem: Problem = badArgument('ValidUntil', 'The time range end is in the past.');
+ * ```
+ */
 export interface Problem {
   readonly status: number;
   readonly code: string;
@@ -20,7 +34,14 @@ export interface Problem {
   readonly details?: readonly ProblemDetail[];
 }
 
-/** The service's generic message of a 400 that carries argument details. */
+/**
+ * The service's generic message of a 400 that carries argument details.
+ *
+ * @example
+ * ```ts
+ * badArgument('ValidUntil', '…').message === MALFORMED_SYNTAX; // true
+ * ```
+ */
 export const MALFORMED_SYNTAX = 'The request could not be understood by the server due to malformed syntax.';
 
 /**
@@ -53,14 +74,28 @@ export function badRequest(message: string): Problem {
   return { status: 400, code: 'BadRequest', message };
 }
 
-/** The service's 404 for a room that does not exist (or was deleted). */
+/**
+ * The service's 404 for a room that does not exist (or was deleted).
+ *
+ * @example
+ * ```ts
+ * if (room === undefined) refuse(ROOM_NOT_FOUND); // 404 NotFound
+ * ```
+ */
 export const ROOM_NOT_FOUND: Problem = {
   status: 404,
   code: 'NotFound',
   message: 'The server cannot find the requested resource.',
 };
 
-/** Thrown by the cores; the routes turn it into the host's error answer. */
+/**
+ * Thrown by the cores; the routes turn it into the host's error answer.
+ *
+ * @example
+ * ```ts
+ * try { checkRoomId('x'); } catch (error) { if (error instanceof RoomsProblem) error.problem.status; } // 400
+ * ```
+ */
 export class RoomsProblem extends Error {
   override readonly name = 'RoomsProblem';
   readonly problem: Problem;

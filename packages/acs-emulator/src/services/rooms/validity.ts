@@ -8,7 +8,14 @@ import { badArgument, refuse } from './problem.js';
  * than 180 days. A room whose `validUntil` has passed has ended and can no longer be changed.
  */
 
-/** The longest window, and the furthest start, the service accepts. */
+/**
+ * The longest window, and the furthest start, the service accepts.
+ *
+ * @example
+ * ```ts
+ * validUntil - validFrom <= MAX_WINDOW_IN_MS; // 180 days
+ * ```
+ */
 export const MAX_WINDOW_IN_MS = 180 * 24 * 60 * 60_000;
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
