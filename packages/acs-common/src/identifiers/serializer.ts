@@ -60,7 +60,7 @@ export const serializeCommunicationIdentifier: (
  */
 function required(model: object, property: string, type: string): never {
   if (property in model) return (model as WireFields)[property] as never;
-  throw new Error(`Property ${property} is required for identifier of type ${type}.`);
+  throw new TypeError(`Property ${property} is required for identifier of type ${type}.`);
 }
 
 /**
@@ -68,7 +68,7 @@ function required(model: object, property: string, type: string): never {
  * given; otherwise it is the nested model that is set. A `kind` without its nested model, or one
  * this version does not know, gives an unknown identifier made from `rawId`.
  *
- * Throws an `Error` with the 2.5.0 message when more than one nested model is present
+ * Throws a `TypeError` (2.5.0: a plain `Error`) with the 2.5.0 message when more than one nested model is present
  * (`Only one of the properties in ["communicationUser","phoneNumber"] should be present.`) or a
  * required property is missing (`Property cloud is required for identifier of type microsoftTeamsUser.`),
  * and a `TypeError` when the argument is not an object.
@@ -88,7 +88,7 @@ export const deserializeCommunicationIdentifier: (
   // A nested model counts as present unless undefined (so null counts); it is used only if truthy.
   const present = NESTED.filter((name) => s[name] !== undefined);
   if (present.length > 1) {
-    throw new Error(`Only one of the properties in ${JSON.stringify(present)} should be present.`);
+    throw new TypeError(`Only one of the properties in ${JSON.stringify(present)} should be present.`);
   }
   const used = present[0]!; // (undefined if none)
   // A truthy primitive as `m` makes `in` throw its native TypeError, as in 2.5.0.

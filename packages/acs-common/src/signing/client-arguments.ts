@@ -1,5 +1,5 @@
 import type { KeyCredential, TokenCredential } from '../lib/core-auth-types.js';
-import { AcsError } from '../lib/errors.js';
+import { AcsError, unsupportedRuntime } from '../lib/errors.js';
 import { parseConnectionString } from './connection-string.js';
 import { isKeyCredential, isTokenCredential } from './credential-guards.js';
 
@@ -20,14 +20,26 @@ export type UrlWithCredential = {
 const EXPECTED_ENDPOINT =
   'Expected the resource endpoint, such as "https://<resource>.communication.azure.com/": an http(s) URL with a host and no path.';
 
-/** Throws unless `endpoint` is an http(s) URL with a host and an empty path (2.5.0's rule). */
+/**
+ * Throws unless `endpoint` is an http(s) URL with a host and an empty path (2.5.0's rule). Every
+ * string that is not such an endpoint is one kind of error, `AcsError` `ERR_INVALID_ENDPOINT`, as
+ * is a bad connection string (`ERR_INVALID_CONNECTION_STRING`); a non-string is a `TypeError`.
+ */
 function assertValidEndpoint(endpoint: string): void {
+  // Without this check the ReferenceError below would read as "not an absolute URL".
+  if (typeof URL !== 'function') {
+    throw unsupportedRuntime(
+      'URL global',
+      'parseClientArguments (to check the endpoint)',
+      'install a WHATWG URL polyfill (for example react-native-url-polyfill).',
+    );
+  }
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
     // Not echoed: a connection string passed where a URL belongs would carry its access key.
-    throw new TypeError(`Invalid URL: the endpoint is not an absolute URL. ${EXPECTED_ENDPOINT}`);
+    throw new AcsError(`Invalid endpoint url: it is not an absolute URL. ${EXPECTED_ENDPOINT}`, 'ERR_INVALID_ENDPOINT');
   }
   const problem = !/^http[s]?/.test(url.protocol)
     ? `the scheme "${url.protocol}" is not http or https`

@@ -1,5 +1,6 @@
 import { authorizationHeader, EMPTY_CONTENT_HASH, signedParts, stringToSign } from 'acs-protocol';
 import { hashAndSign } from '#platform';
+import { unsupportedRuntime } from '../lib/errors.js';
 import { decodeAccessKey } from './access-key.js';
 import { type SignableBody, signableBodyOf } from './content-hash.js';
 import { toHttpDate } from './http-date.js';
@@ -15,6 +16,13 @@ let lastParts: { pathAndQuery: string; host: string } = { pathAndQuery: '', host
 function partsOf(url: string | URL): { pathAndQuery: string; host: string } {
   if (typeof url !== 'string') return signedParts(url);
   if (url !== lastUrl) {
+    if (typeof URL !== 'function') {
+      throw unsupportedRuntime(
+        'URL global',
+        'request signing (to sign the path and query exactly as sent)',
+        'install a WHATWG URL polyfill (for example react-native-url-polyfill).',
+      );
+    }
     lastParts = signedParts(url);
     lastUrl = url;
   }

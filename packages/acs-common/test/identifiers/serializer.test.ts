@@ -299,7 +299,7 @@ describe('deserializeCommunicationIdentifier errors (js §6.2 items 5 and 7, .NE
     [{ someProp: true }, 'Property rawId is required for identifier of type unknown.'],
   ];
   it.each(missing)('%j → %s', (serialized, message) => {
-    expect(() => deserializeCommunicationIdentifier(wire(serialized))).toThrowError(new Error(message));
+    expect(() => deserializeCommunicationIdentifier(wire(serialized))).toThrowError(new TypeError(message));
   });
 
   const several: [object, string][] = [
@@ -323,17 +323,19 @@ describe('deserializeCommunicationIdentifier errors (js §6.2 items 5 and 7, .NE
   ];
   it.each(several)('%j → %s', (serialized, list) => {
     const message = `Only one of the properties in ${list} should be present.`;
-    expect(() => deserializeCommunicationIdentifier(wire(serialized))).toThrowError(new Error(message));
+    expect(() => deserializeCommunicationIdentifier(wire(serialized))).toThrowError(new TypeError(message));
     expect(message).toMatch(/^Only one of the properties in \[[\w,"\s]+\] should be present.$/);
   });
 
-  it('throws plain Errors, as 2.5.0 does', () => {
-    try {
-      deserializeCommunicationIdentifier(wire({}));
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(Error);
-      expect((error as Error).name).toBe('Error');
+  it("throws TypeErrors with 2.5.0's messages (2.5.0 throws plain Errors): a bad argument", () => {
+    for (const serialized of [{}, { communicationUser: { id: 'c' }, phoneNumber: { value: 'p' } }]) {
+      try {
+        deserializeCommunicationIdentifier(wire(serialized));
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(TypeError);
+        expect((error as Error).name).toBe('TypeError');
+      }
     }
   });
 });

@@ -6,7 +6,8 @@ import {
   AzureKeyCredential as CoreAzureKeyCredential,
   isTokenCredential as coreIsTokenCredential,
 } from '@azure/core-auth';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { AcsError } from '../../src/lib/errors.js';
 import { AzureKeyCredential } from '../../src/signing/azure-key-credential.js';
 import { parseClientArguments } from '../../src/signing/client-arguments.js';
 import { isKeyCredential, isTokenCredential } from '../../src/signing/credential-guards.js';
@@ -96,13 +97,32 @@ describe('parseClientArguments: parity with 2.5.0 on every endpoint form', () =>
   });
 
   it.each(['not a url', '', 'contoso.communication.azure.com'])(
-    'refuses the unparseable %j with a TypeError "Invalid URL", like 2.5.0',
+    'refuses the unparseable %j with the same kind of error as every other bad endpoint (2.5.0: a native TypeError)',
     (url) => {
       expect(() => officialParseClientArguments(url, key)).toThrow(TypeError);
-      expect(() => parseClientArguments(url, key)).toThrow(TypeError);
-      expect(() => parseClientArguments(url, key)).toThrow('Invalid URL');
+      const ours = outcome(() => parseClientArguments(url, key));
+      expect(ours).toMatchObject({
+        error: 'AcsError',
+        message: expect.stringMatching(/^Invalid endpoint url: it is not an absolute URL\. /),
+      });
+      try {
+        parseClientArguments(url, key);
+      } catch (error) {
+        expect((error as AcsError).code).toBe('ERR_INVALID_ENDPOINT');
+      }
     },
   );
+
+  it('a runtime without the URL global gets ERR_UNSUPPORTED_RUNTIME naming URL, not "not an absolute URL"', () => {
+    vi.stubGlobal('URL', undefined);
+    try {
+      expect(() => parseClientArguments('https://contoso.communication.azure.com/', key)).toThrow(
+        /^This JavaScript runtime has no URL global, which parseClientArguments \(to check the endpoint\) needs/,
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 
   it('never echoes an access key: not from a connection string passed with a credential, nor from a URL path', () => {
     const secret = 'U0VDUkVUS0VZU0VDUkVUS0VZ';

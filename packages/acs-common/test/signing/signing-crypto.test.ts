@@ -133,6 +133,15 @@ describe('a supplied crypto option', () => {
   });
 });
 
+it('a runtime without the URL global gets ERR_UNSUPPORTED_RUNTIME naming URL, not a ReferenceError', async () => {
+  vi.stubGlobal('URL', undefined);
+  const error = await createHmacHeaders({ method: 'GET', url: 'https://other.example/x', key: 'pw==' }).catch((e) => e);
+  vi.unstubAllGlobals();
+  expect(error).toBeInstanceOf(AcsError);
+  expect(error.code).toBe('ERR_UNSUPPORTED_RUNTIME');
+  expect(error.message).toMatch(/^This JavaScript runtime has no URL global, which request signing/);
+});
+
 describe('without WebCrypto (the browser platform file)', () => {
   it.each([
     ['no crypto global', undefined],
