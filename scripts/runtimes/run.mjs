@@ -283,28 +283,54 @@ const selected = rows.filter((row) => filters.length === 0 || filters.some((f) =
 let passed = 0;
 let failed = 0;
 const xfailed = [];
-try {
-  for (const row of selected) {
-    const since = Date.now();
-    let result;
-    try {
-      result = await row.run();
-    } catch (error) {
-      result = { checks: [{ name: 'the row runs', ok: false, detail: error?.stack ?? String(error) }], notes: [] };
-    }
-    const failures = result.checks.filter((c) => !c.ok);
-    const ok = failures.length === 0 && result.checks.length > 0;
-    const summary = `${row.name} (${row.version()}): ${result.checks.length - failures.length}/${result.checks.length} checks, ${seconds(since)}`;
-    if (ok) passed++;
-    else if (row.knownFailure) xfailed.push(row.name);
-    else failed++;
-    const mark = ok ? 'ok   ' : row.knownFailure ? 'xfail' : 'FAIL ';
-    console.log(`${mark} ${summary}${ok && row.knownFailure ? ' — passes now: claim it (remove knownFailure)' : ''}`);
-    if (row.knownFailure && !ok) console.log(`      known: ${row.knownFailure}`);
-    if (result.notes.length > 0) console.log(`      ${result.notes.join('; ')}`);
-    for (const failure of failures)
-      console.log(`      ✗ ${failure.name}\n        ${String(failure.detail).replace(/\n/g, '\n        ')}`);
+/** Runs one row; resolves to its printed lines and verdict. */
+async function runRow(row) {
+  const since = Date.now();
+  let result;
+  try {
+    result = await row.run();
+  } catch (error) {
+    result = { checks: [{ name: 'the row runs', ok: false, detail: error?.stack ?? String(error) }], notes: [] };
   }
+  const failures = result.checks.filter((c) => !c.ok);
+  const ok = failures.length === 0 && result.checks.length > 0;
+  const summary = `${row.name} (${row.version()}): ${result.checks.length - failures.length}/${result.checks.length} checks, ${seconds(since)}`;
+  const mark = ok ? 'ok   ' : row.knownFailure ? 'xfail' : 'FAIL ';
+  const lines = [`${mark} ${summary}${ok && row.knownFailure ? ' — passes now: claim it (remove knownFailure)' : ''}`];
+  if (row.knownFailure && !ok) lines.push(`      known: ${row.knownFailure}`);
+  if (result.notes.length > 0) lines.push(`      ${result.notes.join('; ')}`);
+  for (const failure of failures)
+    lines.push(`      ✗ ${failure.name}\n        ${String(failure.detail).replace(/\n/g, '\n        ')}`);
+  return { ok, lines };
+}
+
+// Rows run JOBS at a time (default 2, the machine's cores); lines print in row order. The bounds
+// inside rows are liveness bounds, not timings, so sharing the machine cannot fail a row.
+const jobs = Math.max(1, Number(process.env.ACS_RUNTIMES_JOBS ?? 2));
+try {
+  const outcomes = new Array(selected.length);
+  let next = 0;
+  let printed = 0;
+  const flush = () => {
+    while (printed < selected.length && outcomes[printed]) {
+      const { ok, lines } = outcomes[printed];
+      const row = selected[printed];
+      if (ok) passed++;
+      else if (row.knownFailure) xfailed.push(row.name);
+      else failed++;
+      for (const line of lines) console.log(line);
+      printed++;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      while (next < selected.length) {
+        const index = next++;
+        outcomes[index] = await runRow(selected[index]);
+        flush();
+      }
+    }),
+  );
 } finally {
   server.close();
   if (process.env.ACS_RUNTIMES_KEEP) log(`kept ${workDir}`);
