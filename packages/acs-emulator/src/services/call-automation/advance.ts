@@ -2,6 +2,7 @@ import { Draft, type ModelEnv, type Transition } from './draft.js';
 import { connectStep, invitationStep, removalStep, transferStep } from './lifecycle.js';
 import { mediaStep } from './media.js';
 import type { CallRecord, Step } from './model.js';
+import { dtmfSentStep } from './participant-controls.js';
 
 /**
  * The clock of the simulation: applies every step of a call that is due at `env.now`, earliest
@@ -71,6 +72,9 @@ function apply(draft: Draft, step: Step): void {
       break;
     case 'media':
       mediaStep(draft, step.operationId);
+      break;
+    case 'dtmfSent':
+      dtmfSentStep(draft, step);
       break;
   }
 }

@@ -8,6 +8,7 @@ import {
   rejectCallRoute,
   terminateRoute,
 } from './call-routes.js';
+import { holdParticipantRoute, muteRoute, sendDtmfTonesRoute, unholdParticipantRoute } from './control-routes.js';
 import {
   getCallDetailsRoute,
   getSettingsRoute,
@@ -67,6 +68,10 @@ export const service = defineService({
     playRoute,
     recognizeRoute,
     cancelAllMediaRoute,
+    muteRoute,
+    holdParticipantRoute,
+    unholdParticipantRoute,
+    sendDtmfTonesRoute,
     raiseIncomingCallRoute,
     supplyRecognizeInputRoute,
     participantLeavesRoute,

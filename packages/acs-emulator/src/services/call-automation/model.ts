@@ -71,7 +71,8 @@ export type StepAction =
       readonly callbackUrl: string;
     }
   | { readonly type: 'transfer' }
-  | { readonly type: 'media'; readonly operationId: string };
+  | { readonly type: 'media'; readonly operationId: string }
+  | { readonly type: 'dtmfSent'; readonly operationContext?: string; readonly callbackUrl: string };
 
 /** An add-participant invitation that is ringing. */
 export interface InvitationRecord {

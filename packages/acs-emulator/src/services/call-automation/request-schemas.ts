@@ -225,3 +225,26 @@ export const recognizeBody = s.object(
   },
   ALLOW,
 );
+
+/** POST …/participants:mute. */
+export const muteBody = s.object(
+  { targetParticipants: s.array(identifier(), { min: 1 }), operationContext: s.optional(s.string()) },
+  ALLOW,
+);
+
+/** POST …:hold and …:unhold. */
+export const holdBody = s.object(
+  { targetParticipant: identifier(), operationContext: s.optional(s.string()), operationCallbackUri: s.optional(uri) },
+  ALLOW,
+);
+
+/** POST …:sendDtmfTones. */
+export const sendDtmfBody = s.object(
+  {
+    tones: s.array(tone, { min: 1 }),
+    targetParticipant: identifier(),
+    operationContext: s.optional(s.string()),
+    operationCallbackUri: s.optional(uri),
+  },
+  ALLOW,
+);
