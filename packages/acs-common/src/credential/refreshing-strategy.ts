@@ -65,7 +65,7 @@ export function createRefreshingStrategy(options: CommunicationTokenRefreshOptio
     if (defaults) sharedPolicies[+proactive] = policy;
   }
   const engine = new RefreshEngine(policy, {
-    refresh: (abortSignal) => tokenRefresher(abortSignal),
+    refresh: tokenRefresher, // called with the abort signal only, as 2.5.0 calls it (see the engine)
     initialToken,
   });
   return engine;

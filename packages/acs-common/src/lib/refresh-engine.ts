@@ -55,7 +55,7 @@ export interface RefreshEngineOptions<T extends AccessToken, C = undefined> {
    * refreshes. May throw, synchronously or not; the engine never lets a background failure go
    * unhandled.
    */
-  readonly refresh: (abortSignal: AbortSignalLike | undefined, context: C | undefined) => unknown;
+  readonly refresh: (abortSignal: AbortSignalLike | undefined, context?: C) => unknown;
   /** A token to start with (parsed by the caller). */
   readonly initialToken?: T | undefined;
 }
@@ -102,7 +102,7 @@ function clockMessage(now: unknown): string {
  */
 export class RefreshEngine<T extends AccessToken = AccessToken, C = undefined> {
   readonly #policy: RefreshPolicy<T>;
-  readonly #refresh: (abortSignal: AbortSignalLike | undefined, context: C | undefined) => unknown;
+  readonly #refresh: (abortSignal: AbortSignalLike | undefined, context?: C) => unknown;
   #token: T | undefined;
   /** `Promise.resolve(#token)`, made at most once per token: the fast path allocates nothing. */
   #resolved: Promise<T> | undefined;
@@ -228,7 +228,9 @@ export class RefreshEngine<T extends AccessToken = AccessToken, C = undefined> {
     const promise = (async () => {
       // Read inside the async function: a broken clock rejects this flight instead of throwing.
       const startedAt = this.#now();
-      const result = await this.#refresh(abortSignal, context);
+      // Without a context, one argument: a `tokenRefresher` is called as 2.5.0 calls it, and the
+      // credential needs no wrapper closure (heap per credential).
+      const result = await (context === undefined ? this.#refresh(abortSignal) : this.#refresh(abortSignal, context));
       const now = this.#now();
       const { normalize, expiredResultMessage, source, invalidResultCode } = this.#policy;
       const value = normalize ? normalize(result, now) : (result as T);

@@ -233,6 +233,17 @@ describe('single flight', () => {
   });
 });
 
+describe('how the refresher is called', () => {
+  it('with one argument, the abort signal, as 2.5.0 calls it', async () => {
+    const clock = new ManualClock(START);
+    const tokenRefresher = vi.fn((..._args: unknown[]) => tokenValidFor(clock, 60));
+    const credential = new AzureCommunicationTokenCredential({ tokenRefresher, clock });
+    const abortSignal = new AbortController().signal;
+    await credential.getToken({ abortSignal });
+    expect(tokenRefresher.mock.calls).toEqual([[abortSignal]]);
+  });
+});
+
 describe('per-caller abort', () => {
   it("one waiter's signal rejects only that waiter, promptly, with AbortError", async () => {
     const clock = new ManualClock(START);
