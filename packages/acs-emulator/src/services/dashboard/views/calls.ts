@@ -1,0 +1,50 @@
+import type { CallEventView, CallView, Section } from '../api-types.js';
+import { fields, list, rawId, rawIds, text, time } from './fields.js';
+import type { DashboardSource } from './source.js';
+
+/**
+ * Calls (`call-automation.calls`) with a timeline: when the call was created and ended, and every
+ * callback delivered for it (the host's deliveries grouped by the call's connection id), with the
+ * delivery's status.
+ *
+ * @example
+ * ```ts
+ * callsView(hostSource(ctx.host)).value[0]?.events;
+ * ```
+ */
+export function callsView(source: DashboardSource): Section<CallView> {
+  const deliveries = source.deliveries();
+  const value = source.values('call-automation.calls').flatMap((raw): CallView[] => {
+    const record = fields(raw);
+    const id = text(record, 'callConnectionId', 'id');
+    if (id === null) return [];
+    const createdAt = time(record, 'createdAt', 'createdOn');
+    const endedAt = time(record, 'endedAt');
+    const events: CallEventView[] = [];
+    if (createdAt !== null) events.push({ type: 'created', at: createdAt, detail: text(record, 'direction') });
+    for (const delivery of deliveries) {
+      if (delivery.group !== id && !delivery.label.includes(id)) continue;
+      const last = delivery.attempts[delivery.attempts.length - 1];
+      events.push({
+        type: delivery.label.split(' → ')[0] ?? delivery.label,
+        at: new Date(delivery.createdAtTimestamp).toISOString(),
+        detail: `${delivery.status}${last?.statusCode === undefined ? '' : ` (HTTP ${last.statusCode})`}`,
+      });
+    }
+    if (endedAt !== null) events.push({ type: 'ended', at: endedAt, detail: null });
+    events.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+    return [
+      {
+        id,
+        state: text(record, 'state', 'callConnectionState'),
+        direction: text(record, 'direction'),
+        source: rawId(record.source) ?? text(record, 'sourceCallerIdNumber'),
+        targets: rawIds(list(record, 'targets')),
+        callbackUri: text(record, 'callbackUri'),
+        createdAt,
+        events,
+      },
+    ];
+  });
+  return { present: source.services.includes('call-automation'), service: 'call-automation', value };
+}
