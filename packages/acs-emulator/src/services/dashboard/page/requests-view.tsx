@@ -5,33 +5,9 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { HmacDiagnosisView, RequestLogEntryView } from '../api-types.js';
+import { type StatusFilter, matches } from './filters.js';
 import { clock, shortId, statusClass } from './format.js';
 import { VirtualList } from './virtual-list.js';
-
-/** The status filter's choices. */
-type StatusFilter = 'all' | 'ok' | 'refused' | 'failed';
-
-/**
- * Whether an entry passes the filters (pure; exported for the page's own checks).
- *
- * @example
- * ```ts
- * matches(entry, { status: 'refused', identity: '', text: 'identities' });
- * ```
- */
-export function matches(
-  entry: RequestLogEntryView,
-  filter: { status: StatusFilter; identity: string; text: string },
-): boolean {
-  if (filter.status !== 'all' && statusClass(entry.status) !== filter.status) return false;
-  if (filter.identity !== '' && !(entry.caller.identityId ?? '').includes(filter.identity)) return false;
-  if (filter.text !== '') {
-    const needle = filter.text.toLowerCase();
-    const haystack = `${entry.method} ${entry.target} ${entry.route ?? ''} ${entry.reason ?? ''}`.toLowerCase();
-    if (!haystack.includes(needle)) return false;
-  }
-  return true;
-}
 
 /**
  * The view.
@@ -48,6 +24,7 @@ export function RequestsView(props: {
 }) {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [text, setText] = useState('');
+  const [own, setOwn] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const { entries, identity } = props;
 
@@ -55,10 +32,10 @@ export function RequestsView(props: {
     const out: RequestLogEntryView[] = [];
     for (let index = entries.length - 1; index >= 0; index--) {
       const entry = entries[index] as RequestLogEntryView;
-      if (matches(entry, { status, identity, text })) out.push(entry);
+      if (matches(entry, { status, identity, text, own })) out.push(entry);
     }
     return out;
-  }, [entries, status, identity, text]);
+  }, [entries, status, identity, text, own]);
   const selected = selectedId === null ? undefined : entries.find((entry) => entry.id === selectedId);
 
   return (
@@ -91,6 +68,10 @@ export function RequestsView(props: {
             placeholder="route, target, reason"
             onInput={(event) => setText(event.currentTarget.value)}
           />
+        </label>
+        <label class="inline">
+          <input type="checkbox" checked={own} onChange={(event) => setOwn(event.currentTarget.checked)} />
+          the dashboard's own requests
         </label>
         <span class="count" aria-live="polite">
           {shown.length.toLocaleString('en-US')} of {entries.length.toLocaleString('en-US')}
@@ -203,14 +184,14 @@ function HmacDiagnosis(props: { hmac: HmacDiagnosisView }) {
         by newlines) with your access key. The key and any valid signature are never shown.
       </p>
       <pre class="string-to-sign" aria-label="String to sign the emulator computed">
-        {hmac.stringToSign}
+        {hmac.stringToSign ?? '(not computed: the Authorization or x-ms-date header was unusable, see the reason)'}
       </pre>
       <table class="compare">
         <caption>Content hash</caption>
         <tbody>
           <tr>
             <th scope="row">computed from the body</th>
-            <td class="mono">{hmac.computedContentHash}</td>
+            <td class="mono">{hmac.computedContentHash ?? '(not computed)'}</td>
           </tr>
           <tr class={receivedHash === hmac.computedContentHash ? 'same' : 'differs'}>
             <th scope="row">x-ms-content-sha256 received</th>
