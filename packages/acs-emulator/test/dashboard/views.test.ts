@@ -68,6 +68,39 @@ describe('identities view', () => {
     ]);
   });
 
+  it('reads issued tokens and the identity of a create from handler annotations (claims only)', () => {
+    const source = fakeSource({
+      services: ['identity'],
+      collections: { 'identity.identities': { [ALICE]: { id: ALICE, createdAtTimestamp: T0, minRevision: 1 } } },
+      requests: [
+        logEntry({
+          method: 'POST',
+          route: '/identities',
+          target: '/identities?api-version=2023-10-01',
+          service: 'identity',
+          status: 201,
+          timestamp: T0,
+          details: {
+            identityId: ALICE,
+            token: { scopes: ['chat'], issuedAtTimestamp: T0, expiresOnTimestamp: T0 + 3_600_000, revision: 1 },
+          },
+        }),
+      ],
+    });
+    const [alice] = identitiesView(source).value;
+    expect(alice?.tokens).toEqual([
+      {
+        issuedAt: ISO0,
+        expiresAt: new Date(T0 + 3_600_000).toISOString(),
+        scopes: ['chat'],
+        revision: 1,
+        source: 'issued',
+        revoked: false,
+      },
+    ]);
+    expect(alice?.history.map((step) => [step.kind, step.requestId !== null])).toEqual([['create', true]]);
+  });
+
   it('says the identity service is absent when it is not registered', () => {
     expect(identitiesView(fakeSource({})).present).toBe(false);
   });

@@ -89,7 +89,7 @@ function IdentityCard(props: {
             action={props.revoke}
             params={{ id: identity.id }}
             label="Revoke tokens"
-            ariaLabel={`Revoke the tokens of ${shortId(identity.id)}`}
+            ariaLabel={`Revoke tokens of ${shortId(identity.id)}`}
           />
         </span>
       </header>

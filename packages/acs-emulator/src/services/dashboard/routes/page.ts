@@ -15,6 +15,7 @@ const HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>acs-emulator dashboard</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/emulator/assets/dashboard.css">
 <script type="module" src="/emulator/assets/dashboard.js"></script>
 </head>

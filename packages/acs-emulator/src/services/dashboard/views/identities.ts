@@ -5,6 +5,7 @@ import type { DashboardSource } from './source.js';
 
 /** Identity routes whose target names the identity, and what they mean in its history. */
 const STEPS: ReadonlyArray<readonly [RegExp, IdentityEventView['kind']]> = [
+  [/^POST \/identities$/, 'create'],
   [/^POST \/identities\/\{[^}]+\}\/:issueAccessToken$/, 'issue'],
   [/^POST \/identities\/\{[^}]+\}\/:revokeAccessTokens$/, 'revoke'],
   [/^DELETE \/identities\/\{[^}]+\}$/, 'delete'],
@@ -69,7 +70,20 @@ export function identitiesView(source: DashboardSource): Section<IdentityView> {
         source: 'seen',
       });
     }
-    const step = stepOf(entry);
+    // A handler's annotation (`ctx.annotate`): the identity concerned, and an issued token's claims.
+    const details = fields(entry.details);
+    const annotated = text(details, 'identityId');
+    const issued = fields(details.token);
+    if (annotated !== null && entry.outcome === 'ok' && Object.keys(issued).length > 0) {
+      add(annotated, {
+        issuedAt: time(issued, 'issuedAtTimestamp') ?? new Date(entry.timestamp).toISOString(),
+        expiresAt: time(issued, 'expiresOnTimestamp'),
+        scopes: list(issued, 'scopes').filter((scope): scope is string => typeof scope === 'string'),
+        revision: count(issued, 'revision'),
+        source: 'issued',
+      });
+    }
+    const step = stepOf(entry, annotated);
     if (step !== undefined) {
       const steps = history.get(step.identityId) ?? [];
       steps.push(step.view);
@@ -84,7 +98,9 @@ export function identitiesView(source: DashboardSource): Section<IdentityView> {
     const minRevision = record === undefined ? null : count(record, 'minRevision');
     const createdAt = record === undefined ? null : time(record, 'createdAtTimestamp', 'createdAt', 'createdOn');
     const steps = history.get(id) ?? [];
-    if (createdAt !== null) steps.unshift({ kind: 'create', at: createdAt, status: 201, requestId: null });
+    if (createdAt !== null && !steps.some((step) => step.kind === 'create')) {
+      steps.unshift({ kind: 'create', at: createdAt, status: 201, requestId: null });
+    }
     return {
       id,
       createdAt,
@@ -106,12 +122,15 @@ function sameToken(a: TokenDraft, b: TokenDraft): boolean {
   return a.revision === b.revision && a.expiresAt === b.expiresAt && a.scopes.join(' ') === b.scopes.join(' ');
 }
 
-function stepOf(entry: RequestLogEntry): { identityId: string; view: IdentityEventView } | undefined {
+function stepOf(
+  entry: RequestLogEntry,
+  annotated: string | null,
+): { identityId: string; view: IdentityEventView } | undefined {
   if (entry.route === null) return undefined;
   const key = `${entry.method} ${entry.route}`;
   const match = STEPS.find(([pattern]) => pattern.test(key));
   if (match === undefined) return undefined;
-  const identityId = identitySegment(entry.target);
+  const identityId = identitySegment(entry.target) ?? annotated ?? undefined;
   if (identityId === undefined) return undefined;
   return {
     identityId,
