@@ -130,9 +130,9 @@ async function flood(endpoint, ca, count) {
   agent.destroy();
 }
 
-const text = (page) => page.evaluate(() => document.body.innerText);
+const text = (page) => page.evaluate(() => document.body.textContent);
 const waitForText = (page, needle, timeout = WAIT_IN_MS) =>
-  page.waitForFunction((n) => document.body.innerText.includes(n), needle, { timeout });
+  page.waitForFunction((n) => document.body.textContent.includes(n), needle, { timeout });
 
 try {
   // 1. The emulator and its ready line.
@@ -197,13 +197,13 @@ try {
     await page.selectOption('select', 'refused');
     const row = page.locator('.virtual-list .row', { hasText: '/identities' }).first();
     await row.waitFor({ timeout: WAIT_IN_MS });
-    const reason = await row.locator('.c-reason').innerText();
+    const reason = await row.locator('.c-reason').textContent();
     return /signature/i.test(reason) ? true : `reason shown: ${reason}`;
   });
   await check('the refused request shows the string to sign and the content hashes, and no key', async () => {
     await page.locator('.virtual-list .row', { hasText: '/identities' }).first().click();
     await page.waitForSelector('.string-to-sign', { timeout: WAIT_IN_MS });
-    const stringToSign = await page.locator('.string-to-sign').innerText();
+    const stringToSign = await page.locator('.string-to-sign').textContent();
     const body = await text(page);
     const key = /accesskey=([^;]+)/.exec(ready.connectionString)[1];
     if (!stringToSign.startsWith('POST\n/identities?api-version=')) return `string to sign: ${stringToSign}`;
@@ -265,19 +265,24 @@ try {
   await page.evaluate(axeSource);
   for (const view of ['requests', 'identities', 'chat', 'outbox', 'rooms', 'calls', 'deliveries']) {
     await page.click(`nav a[href="#${view}"]`);
-    await page.waitForFunction(() => !document.body.innerText.includes('Loading…'), null, { timeout: WAIT_IN_MS });
+    await page.waitForFunction(() => !document.body.textContent.includes('Loading…'), null, { timeout: WAIT_IN_MS });
     if (['rooms', 'calls', 'deliveries'].includes(view)) {
       await page.screenshot({ path: join(ARTIFACTS, `dashboard-${view}.png`), fullPage: true });
     }
-    await check(`axe-core finds no WCAG 2 A/AA violation (labels, names, contrast, ARIA) in the ${view} view`, async () => {
-      const outcome = await page.evaluate(() =>
-        globalThis.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-      );
-      const violations = outcome.violations.map(
-        (v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} — ${v.help}`,
-      );
-      return violations.length === 0 ? true : violations.join('; ');
-    });
+    await check(
+      `axe-core finds no WCAG 2 A/AA violation (labels, names, contrast, ARIA) in the ${view} view`,
+      async () => {
+        const outcome = await page.evaluate(() =>
+          globalThis.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          }),
+        );
+        const violations = outcome.violations.map(
+          (v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} — ${v.help}`,
+        );
+        return violations.length === 0 ? true : violations.join('; ');
+      },
+    );
   }
 
   // 6. Keyboard: Tab reaches the view links and Enter follows them; the log is a listbox driven
@@ -302,10 +307,14 @@ try {
     await page.focus('[role="listbox"]');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
-    const active = await page.evaluate(() => document.querySelector('[role="listbox"]')?.getAttribute('aria-activedescendant'));
+    const active = await page.evaluate(() =>
+      document.querySelector('[role="listbox"]')?.getAttribute('aria-activedescendant'),
+    );
     await page.keyboard.press('Enter');
     const selected = await page.evaluate(() => document.querySelector('[role="option"][aria-selected="true"]')?.id);
-    return active !== null && active !== undefined && active === selected ? true : `active ${active}, selected ${selected}`;
+    return active !== null && active !== undefined && active === selected
+      ? true
+      : `active ${active}, selected ${selected}`;
   });
   // 7. 10,000 log entries: the list is windowed, so the DOM stays bounded and the page answers.
   await page.click('nav a[href="#requests"]');
@@ -319,13 +328,16 @@ try {
     );
     return true;
   });
-  await check(`with ${LOG_ENTRIES.toLocaleString('en-US')} entries the DOM stays bounded (< ${MAX_ELEMENTS} elements, < 100 rows)`, async () => {
-    const { elements, rows } = await page.evaluate(() => ({
-      elements: document.querySelectorAll('*').length,
-      rows: document.querySelectorAll('[role="option"]').length,
-    }));
-    return elements < MAX_ELEMENTS && rows < 100 ? true : `${elements} elements, ${rows} rows`;
-  });
+  await check(
+    `with ${LOG_ENTRIES.toLocaleString('en-US')} entries the DOM stays bounded (< ${MAX_ELEMENTS} elements, < 100 rows)`,
+    async () => {
+      const { elements, rows } = await page.evaluate(() => ({
+        elements: document.querySelectorAll('*').length,
+        rows: document.querySelectorAll('[role="option"]').length,
+      }));
+      return elements < MAX_ELEMENTS && rows < 100 ? true : `${elements} elements, ${rows} rows`;
+    },
+  );
   await check('with 10,000 entries End jumps to the oldest entry and a filter narrows the list', async () => {
     await page.focus('[role="listbox"]');
     await page.keyboard.press('End');
@@ -352,7 +364,9 @@ try {
   await page.fill('input[placeholder="route, target, reason"]', '');
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-10000.png') });
 
-  await check('no page error, console error or CSP violation', () => (problems.length === 0 ? true : problems.join('; ')));
+  await check('no page error, console error or CSP violation', () =>
+    problems.length === 0 ? true : problems.join('; '),
+  );
 } catch (error) {
   record('the dashboard browser test runs to the end', false, error instanceof Error ? error.stack : String(error));
 } finally {

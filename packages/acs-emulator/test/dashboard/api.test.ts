@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_PROVIDERS } from '../../src/host/auth/providers.js';
+import { type RunningEmulator, startEmulator } from '../../src/index.js';
 import type {
   IdentityView,
   OverviewView,
@@ -9,7 +10,6 @@ import type {
   RequestLogView,
   Section,
 } from '../../src/services/dashboard/api-types.js';
-import { type RunningEmulator, startEmulator } from '../../src/index.js';
 import { send, signed } from '../helpers/client.js';
 
 // The dashboard's page, assets and JSON API against a real emulator over loopback HTTP: what the
@@ -175,9 +175,9 @@ describe('the stream', () => {
       const live = events
         .filter((event) => event.event === 'request')
         .map((event) => JSON.parse(event.data) as RequestLogEntryView);
-      expect(live.some((entry) => entry.method === 'POST' && entry.route === '/identities' && entry.status === 201)).toBe(
-        true,
-      );
+      expect(
+        live.some((entry) => entry.method === 'POST' && entry.route === '/identities' && entry.status === 201),
+      ).toBe(true);
       expect(JSON.stringify(events)).not.toContain(emulator.accessKey);
       expect(id.startsWith('8:acs:')).toBe(true);
     } finally {

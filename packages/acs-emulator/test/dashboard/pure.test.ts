@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findActions } from '../../src/services/dashboard/actions.js';
+import type { RequestLogEntryView } from '../../src/services/dashboard/api-types.js';
 import { viewsChangedByEvent, viewsChangedByRequest } from '../../src/services/dashboard/changes.js';
 import { fillPath } from '../../src/services/dashboard/page/api.js';
 import { matches } from '../../src/services/dashboard/page/filters.js';
 import { shortId, statusClass } from '../../src/services/dashboard/page/format.js';
-import type { RequestLogEntryView } from '../../src/services/dashboard/api-types.js';
 
 describe('actions', () => {
   it('an action is available only when a loopback route of that shape is registered, with {id} params', () => {
@@ -28,8 +28,12 @@ describe('change feed', () => {
   it('maps writes to views, ignores reads and the dashboard itself', () => {
     expect(viewsChangedByRequest({ method: 'POST', service: 'chat', route: '/chat/threads' })).toEqual(['chat']);
     expect(viewsChangedByRequest({ method: 'GET', service: 'chat', route: '/chat/threads' })).toEqual([]);
-    expect(viewsChangedByRequest({ method: 'POST', service: 'dashboard', route: '/emulator/deliveries/{id}:replay' })).toEqual([]);
-    expect(viewsChangedByRequest({ method: 'POST', service: 'emulator', route: '/emulator/sms/inbound' })).toEqual(['outbox']);
+    expect(
+      viewsChangedByRequest({ method: 'POST', service: 'dashboard', route: '/emulator/deliveries/{id}:replay' }),
+    ).toEqual([]);
+    expect(viewsChangedByRequest({ method: 'POST', service: 'emulator', route: '/emulator/sms/inbound' })).toEqual([
+      'outbox',
+    ]);
     expect(viewsChangedByEvent('Microsoft.Communication.SMSDeliveryReportReceived')).toEqual(['outbox']);
     expect(viewsChangedByEvent('Microsoft.Communication.ChatMessageReceived')).toEqual(['chat']);
     expect(viewsChangedByEvent('Something.Else')).toEqual([]);
@@ -57,9 +61,13 @@ describe('page helpers', () => {
   it('filters by status class, caller identity, text (any case), and hides the dashboard unless asked', () => {
     expect(matches(entry({ status: 401 }), { ...all, status: 'refused' })).toBe(true);
     expect(matches(entry({ status: 201 }), { ...all, status: 'refused' })).toBe(false);
-    expect(matches(entry({ caller: { kind: 'acsToken', identityId: '8:acs:r_1' } }), { ...all, identity: 'r_1' })).toBe(true);
+    expect(matches(entry({ caller: { kind: 'acsToken', identityId: '8:acs:r_1' } }), { ...all, identity: 'r_1' })).toBe(
+      true,
+    );
     expect(matches(entry({}), { ...all, identity: 'r_1' })).toBe(false);
-    expect(matches(entry({ reason: 'Denied: The signature does not match.' }), { ...all, text: 'SIGNATURE' })).toBe(true);
+    expect(matches(entry({ reason: 'Denied: The signature does not match.' }), { ...all, text: 'SIGNATURE' })).toBe(
+      true,
+    );
     expect(matches(entry({ service: 'dashboard' }), all)).toBe(false);
     expect(matches(entry({ service: 'dashboard' }), { ...all, own: true })).toBe(true);
   });
@@ -69,6 +77,8 @@ describe('page helpers', () => {
     expect(statusClass(403)).toBe('refused');
     expect(statusClass(500)).toBe('failed');
     expect(fillPath('/emulator/calls/{id}/recognize', { id: 'a/b c' })).toBe('/emulator/calls/a%2Fb%20c/recognize');
-    expect(shortId('8:acs:0123456789abcdef0123456789abcdef_00000000-1111-2222-3333-444444444444')).toBe('8:acs:…444444444444');
+    expect(shortId('8:acs:0123456789abcdef0123456789abcdef_00000000-1111-2222-3333-444444444444')).toBe(
+      '8:acs:…444444444444',
+    );
   });
 });

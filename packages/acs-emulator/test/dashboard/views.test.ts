@@ -20,8 +20,20 @@ describe('identities view', () => {
       collections: {
         'identity.identities': { [ALICE]: { id: ALICE, createdAtTimestamp: T0, minRevision: 3 } },
         'identity.tokens': {
-          a: { identityId: ALICE, scopes: ['chat'], issuedAtTimestamp: T0, expiresOnTimestamp: T0 + 3_600_000, revision: 2 },
-          b: { identityId: ALICE, scopes: ['voip'], issuedAtTimestamp: T0 + 1, expiresOnTimestamp: T0 + 3_600_001, revision: 4 },
+          a: {
+            identityId: ALICE,
+            scopes: ['chat'],
+            issuedAtTimestamp: T0,
+            expiresOnTimestamp: T0 + 3_600_000,
+            revision: 2,
+          },
+          b: {
+            identityId: ALICE,
+            scopes: ['voip'],
+            issuedAtTimestamp: T0 + 1,
+            expiresOnTimestamp: T0 + 3_600_001,
+            revision: 4,
+          },
         },
       },
       requests: [
@@ -118,9 +130,32 @@ describe('chat view', () => {
           [`${thread}\n${BOB}`]: { threadId: thread, rawId: BOB, addedOn: T0, shareHistoryTime: T0 },
         },
         'chat.messages': {
-          m3: { threadId: thread, id: '3', sequenceId: 3, type: 'text', message: '<b>hi</b>', senderId: ALICE, createdOn: T0 + 3 },
-          m1: { threadId: thread, id: '1', sequenceId: 1, type: 'participantAdded', participants: [{ rawId: BOB, displayName: 'Bob' }], createdOn: T0 + 1 },
-          m2: { threadId: thread, id: '2', sequenceId: 2, type: 'topicUpdated', topic: 'Launch', createdOn: T0 + 2, editedOn: T0 + 9 },
+          m3: {
+            threadId: thread,
+            id: '3',
+            sequenceId: 3,
+            type: 'text',
+            message: '<b>hi</b>',
+            senderId: ALICE,
+            createdOn: T0 + 3,
+          },
+          m1: {
+            threadId: thread,
+            id: '1',
+            sequenceId: 1,
+            type: 'participantAdded',
+            participants: [{ rawId: BOB, displayName: 'Bob' }],
+            createdOn: T0 + 1,
+          },
+          m2: {
+            threadId: thread,
+            id: '2',
+            sequenceId: 2,
+            type: 'topicUpdated',
+            topic: 'Launch',
+            createdOn: T0 + 2,
+            editedOn: T0 + 9,
+          },
         },
       },
     });
@@ -150,17 +185,31 @@ describe('outbox view', () => {
     subject: 'Report',
     plainText: 'see html',
     html: '<h1>Hi</h1><script>alert(1)</script>',
-    attachments: [{ name: 'r.txt', contentType: 'text/plain', contentInBase64: Buffer.from('hello').toString('base64') }],
+    attachments: [
+      { name: 'r.txt', contentType: 'text/plain', contentInBase64: Buffer.from('hello').toString('base64') },
+    ],
     acceptedAt: ISO0,
   };
   const source = fakeSource({
     services: ['sms', 'email'],
     collections: {
       'sms.outbox': {
-        o1: { messageId: 'Outgoing_1', from: '+18005550100', to: '+14255550123', message: 'sent', sentAt: new Date(T0 + 5).toISOString() },
+        o1: {
+          messageId: 'Outgoing_1',
+          from: '+18005550100',
+          to: '+14255550123',
+          message: 'sent',
+          sentAt: new Date(T0 + 5).toISOString(),
+        },
       },
       'sms.inbound': {
-        i1: { messageId: 'Incoming_1', from: '+14255550123', to: '+18005550100', message: 'reply', receivedAt: new Date(T0 + 9).toISOString() },
+        i1: {
+          messageId: 'Incoming_1',
+          from: '+14255550123',
+          to: '+18005550100',
+          message: 'reply',
+          receivedAt: new Date(T0 + 9).toISOString(),
+        },
       },
       'sms.requests': { r: { result: {} } },
       'email.outbox': { 'op-1': email },
@@ -214,7 +263,9 @@ describe('rooms, calls and deliveries views', () => {
     const source = fakeSource({
       services: ['rooms'],
       collections: {
-        'rooms.rooms': { r1: { id: 'r1', createdAt: T0, validFrom: T0, validUntil: T0 + 1, pstnDialOutEnabled: false } },
+        'rooms.rooms': {
+          r1: { id: 'r1', createdAt: T0, validFrom: T0, validUntil: T0 + 1, pstnDialOutEnabled: false },
+        },
         'rooms.participants': { p: { roomId: 'r1', rawId: ALICE, role: 'Presenter' } },
       },
     });
@@ -277,7 +328,12 @@ describe('request-log entry view', () => {
       hmac: {
         stringToSign: 'POST\n/identities?api-version=2023-10-01\nMon, 01 Jan 2026 10:00:00 GMT;127.0.0.1:1;47DEQ',
         computedContentHash: '47DEQ',
-        received: { xMsDate: 'Mon, 01 Jan 2026 10:00:00 GMT', host: '127.0.0.1:1', contentSha256: 'XXXX', signedHeaders: 'x-ms-date;host;x-ms-content-sha256' },
+        received: {
+          xMsDate: 'Mon, 01 Jan 2026 10:00:00 GMT',
+          host: '127.0.0.1:1',
+          contentSha256: 'XXXX',
+          signedHeaders: 'x-ms-date;host;x-ms-content-sha256',
+        },
       },
       details: { secret: 'should-not-pass' },
     });

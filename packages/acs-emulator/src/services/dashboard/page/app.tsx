@@ -92,9 +92,17 @@ export function App(props: { feed: LiveFeed }) {
         </ul>
       </nav>
       <main>
-        {view === 'requests' ? <RequestsView entries={live.entries} identity={identity} onIdentity={setIdentity} /> : null}
+        {view === 'requests' ? (
+          <RequestsView entries={live.entries} identity={identity} onIdentity={setIdentity} />
+        ) : null}
         {view === 'identities' ? (
-          <Identities version={live.changes.identities} identity={identity} onIdentity={setIdentity} revoke={action('revokeTokens')} onShowRequests={showRequests} />
+          <Identities
+            version={live.changes.identities}
+            identity={identity}
+            onIdentity={setIdentity}
+            revoke={action('revokeTokens')}
+            onShowRequests={showRequests}
+          />
         ) : null}
         {view === 'chat' ? <Chat version={live.changes.chat} identity={identity} onIdentity={setIdentity} /> : null}
         {view === 'outbox' ? <Outbox version={live.changes.outbox} inject={action('smsInbound')} /> : null}
@@ -102,7 +110,9 @@ export function App(props: { feed: LiveFeed }) {
         {view === 'calls' ? (
           <Calls version={live.changes.calls} incoming={action('incomingCall')} recognize={action('recognize')} />
         ) : null}
-        {view === 'deliveries' ? <Deliveries version={live.changes.deliveries} replay={action('replayDelivery')} /> : null}
+        {view === 'deliveries' ? (
+          <Deliveries version={live.changes.deliveries} replay={action('replayDelivery')} />
+        ) : null}
       </main>
     </>
   );

@@ -104,9 +104,14 @@ function Thread(props: { thread: ChatThreadView }) {
         ) : (
           <ol class="messages">
             {thread.messages.map((message) => (
-              <li key={message.id} class={`message type-${message.type}${message.deletedAt === null ? '' : ' deleted'}`}>
+              <li
+                key={message.id}
+                class={`message type-${message.type}${message.deletedAt === null ? '' : ' deleted'}`}
+              >
                 <span class="time">{clock(message.createdAt)}</span>{' '}
-                <strong>{message.senderDisplayName ?? (message.senderId === null ? 'system' : shortId(message.senderId))}</strong>
+                <strong>
+                  {message.senderDisplayName ?? (message.senderId === null ? 'system' : shortId(message.senderId))}
+                </strong>
                 {message.type === 'text' || message.type === 'html' ? '' : <span class="badge">{message.type}</span>}{' '}
                 <span class="content">{message.deletedAt === null ? message.content : '(deleted)'}</span>
                 {message.editedAt === null ? '' : <span class="badge">edited</span>}

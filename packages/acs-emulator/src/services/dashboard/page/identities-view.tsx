@@ -40,7 +40,11 @@ export function IdentitiesView(props: {
           />
         </label>
         <label class="inline">
-          <input type="checkbox" checked={showDeleted} onChange={(event) => setShowDeleted(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={showDeleted}
+            onChange={(event) => setShowDeleted(event.currentTarget.checked)}
+          />
           show deleted
         </label>
       </div>

@@ -5,8 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { ActionView, EmailView, OutboxView } from '../api-types.js';
-import { API } from './api.js';
 import { ActionForm } from './action-form.js';
+import { API } from './api.js';
 import { clock, dateTime } from './format.js';
 import type { ViewData } from './use-view.js';
 import { Loaded, SectionBody } from './view-state.js';

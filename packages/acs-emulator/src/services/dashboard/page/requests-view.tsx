@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { HmacDiagnosisView, RequestLogEntryView } from '../api-types.js';
-import { type StatusFilter, matches } from './filters.js';
+import { matches, type StatusFilter } from './filters.js';
 import { clock, shortId, statusClass } from './format.js';
 import { VirtualList } from './virtual-list.js';
 
@@ -180,10 +180,11 @@ function HmacDiagnosis(props: { hmac: HmacDiagnosisView }) {
     <div class="hmac">
       <h4>HMAC: what the emulator computed</h4>
       <p class="hint">
-        Sign exactly this string (method, path and query, then the x-ms-date, host and content-hash values, joined
-        by newlines) with your access key. The key and any valid signature are never shown.
+        Sign exactly this string (method, path and query, then the x-ms-date, host and content-hash values, joined by
+        newlines) with your access key. The key and any valid signature are never shown.
       </p>
-      <pre class="string-to-sign" aria-label="String to sign the emulator computed">
+      <p class="label">String to sign</p>
+      <pre class="string-to-sign">
         {hmac.stringToSign ?? '(not computed: the Authorization or x-ms-date header was unusable, see the reason)'}
       </pre>
       <table class="compare">

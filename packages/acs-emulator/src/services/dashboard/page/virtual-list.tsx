@@ -101,6 +101,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         key={id}
         id={id}
         role="option"
+        tabIndex={-1}
         aria-selected={id === props.selectedId}
         aria-posinset={index + 1}
         aria-setsize={count}

@@ -83,7 +83,10 @@ export const getAsset = defineRoute({
     }
     const asset = assets.get(request.params.name ?? '');
     if (asset === undefined) {
-      throw notFound('NotFound', `No dashboard asset '${request.params.name}': the page uses dashboard.js and dashboard.css.`);
+      throw notFound(
+        'NotFound',
+        `No dashboard asset '${request.params.name}': the page uses dashboard.js and dashboard.css.`,
+      );
     }
     return rawReply(200, asset.bytes, asset.contentType, COMMON_HEADERS);
   },

@@ -107,7 +107,8 @@ export function identitiesView(source: DashboardSource): Section<IdentityView> {
       deleted: record === undefined,
       tokens: (tokens.get(id) ?? []).map((token) => ({
         ...token,
-        revoked: record === undefined || (minRevision !== null && token.revision !== null && token.revision < minRevision),
+        revoked:
+          record === undefined || (minRevision !== null && token.revision !== null && token.revision < minRevision),
       })),
       history: steps,
     };

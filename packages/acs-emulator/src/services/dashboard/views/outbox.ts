@@ -28,7 +28,8 @@ const isSms = (record: Row) =>
 function smsRows(source: DashboardSource): SmsView[] {
   const rows = recordsOf(source, 'sms', isSms).map(({ collection, record }): SmsView => {
     const id = text(record, 'messageId', 'id') ?? '';
-    const inbound = id.startsWith('Incoming') || collection.includes('inbound') || text(record, 'direction') === 'inbound';
+    const inbound =
+      id.startsWith('Incoming') || collection.includes('inbound') || text(record, 'direction') === 'inbound';
     return {
       id,
       direction: inbound ? 'inbound' : 'outbound',
@@ -65,7 +66,10 @@ export function findEmail(source: DashboardSource, id: string): Row | undefined 
  * attachmentOf(email, 0)?.bytes;
  * ```
  */
-export function attachmentOf(email: Row, index: number): { name: string; contentType: string; bytes: Buffer } | undefined {
+export function attachmentOf(
+  email: Row,
+  index: number,
+): { name: string; contentType: string; bytes: Buffer } | undefined {
   const attachment = list(email, 'attachments')[index];
   if (attachment === undefined) return undefined;
   const record = fields(attachment);
@@ -80,7 +84,11 @@ export function attachmentOf(email: Row, index: number): { name: string; content
 
 function emailRows(source: DashboardSource): EmailView[] {
   const statuses = new Map<string, string>();
-  for (const { record } of recordsOf(source, 'email', (record) => !isEmail(record) && typeof record.status === 'string')) {
+  for (const { record } of recordsOf(
+    source,
+    'email',
+    (record) => !isEmail(record) && typeof record.status === 'string',
+  )) {
     const id = text(record, 'id', 'operationId');
     if (id !== null) statuses.set(id, record.status as string);
   }
@@ -94,7 +102,11 @@ function emailRows(source: DashboardSource): EmailView[] {
         name: text(entry, 'name') ?? `attachment-${index}`,
         contentType: text(entry, 'contentType') ?? 'application/octet-stream',
         sizeInBytes:
-          typeof entry.sizeInBytes === 'number' ? entry.sizeInBytes : content === null ? 0 : Buffer.from(content, 'base64').length,
+          typeof entry.sizeInBytes === 'number'
+            ? entry.sizeInBytes
+            : content === null
+              ? 0
+              : Buffer.from(content, 'base64').length,
       };
     });
     return {
@@ -128,7 +140,9 @@ function messageRows(source: DashboardSource): AdvancedMessageView[] {
       kind: text(record, 'kind') ?? 'text',
       summary:
         text(record, 'content', 'caption') ??
-        (text(template, 'name') === null ? null : `template ${text(template, 'name')} (${text(template, 'language') ?? '?'})`) ??
+        (text(template, 'name') === null
+          ? null
+          : `template ${text(template, 'name')} (${text(template, 'language') ?? '?'})`) ??
         text(record, 'mediaUri') ??
         '',
       status: text(record, 'status'),

@@ -20,7 +20,11 @@ export function entryView(entry: RequestLogEntry): RequestLogEntryView {
         ? { kind: entry.caller.kind }
         : { kind: entry.caller.kind, identityId: entry.caller.identityId };
   const reason =
-    entry.reason === undefined ? null : entry.errorCode === undefined ? entry.reason : `${entry.errorCode}: ${entry.reason}`;
+    entry.reason === undefined
+      ? null
+      : entry.errorCode === undefined
+        ? entry.reason
+        : `${entry.errorCode}: ${entry.reason}`;
   return {
     id: entry.id,
     timestamp: new Date(entry.timestamp).toISOString(),
