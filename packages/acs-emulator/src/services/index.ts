@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../host/service.js';
 import { service as callAutomation } from './call-automation/index.js';
 import { service as chat } from './chat/index.js';
+import { service as dashboard } from './dashboard/index.js';
 import { service as emulator } from './emulator/index.js';
 import { service as identity } from './identity/index.js';
 import { service as phoneNumbers } from './phone-numbers/index.js';
@@ -15,4 +16,12 @@ import { service as rooms } from './rooms/index.js';
  * new Host({ services: SERVICES, … });
  * ```
  */
-export const SERVICES: readonly ServiceDefinition[] = [identity, chat, emulator, callAutomation, rooms, phoneNumbers];
+export const SERVICES: readonly ServiceDefinition[] = [
+  identity,
+  chat,
+  emulator,
+  callAutomation,
+  rooms,
+  phoneNumbers,
+  dashboard,
+];
