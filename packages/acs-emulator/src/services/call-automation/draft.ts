@@ -108,6 +108,13 @@ export function participantModel(participant: ParticipantRecord): Record<string,
   return { identifier: participant.identity.model, isMuted: participant.isMuted, isOnHold: participant.isOnHold };
 }
 
-/** `{ operationContext }` when there is one (spread helper). */
+/**
+ * `{ operationContext }` when there is one (spread helper).
+ *
+ * @example
+ * ```ts
+ * { ...context(input.operationContext) } // {} or { operationContext }
+ * ```
+ */
 export const context = (operationContext: string | undefined): Record<string, string> =>
   operationContext === undefined ? {} : { operationContext };

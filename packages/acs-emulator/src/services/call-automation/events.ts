@@ -33,7 +33,14 @@ export interface Outgoing {
   readonly event: CallbackEvent;
 }
 
-/** The result information the emulator reports (codes from the service's documented reason codes). */
+/**
+ * The result information the emulator reports (codes from the service's documented reason codes).
+ *
+ * @example
+ * ```ts
+ * draft.emit('PlayCompleted', { resultInformation: RESULTS.success });
+ * ```
+ */
 export const RESULTS = {
   success: { code: 200, subCode: 0, message: 'Action completed successfully.' },
   maxDigitsReceived: { code: 200, subCode: 8531, message: 'Action completed, max digits received.' },

@@ -35,7 +35,14 @@ export type IdentityKind =
   | 'teamsExtensionUser'
   | 'unknown';
 
-/** A problem with an identifier: where (JSON path) and what. */
+/**
+ * A problem with an identifier: where (JSON path) and what.
+ *
+ * @example
+ * ```ts
+ * try { parseIdentifier({}, 'targets[0]'); } catch (e) { (e as IdentifierProblem).path; } // 'targets[0]'
+ * ```
+ */
 export class IdentifierProblem extends Error {
   readonly path: string;
   constructor(path: string, problem: string) {

@@ -151,7 +151,14 @@ export function requireConnected(call: CallRecord | undefined): CallRecord {
   return live;
 }
 
-/** Applies a due 'connect' step. */
+/**
+ * Applies a due 'connect' step.
+ *
+ * @example
+ * ```ts
+ * connectStep(draft); // draft.call.state === 'connected'
+ * ```
+ */
 export function connectStep(draft: Draft): void {
   const { call, env } = draft;
   if (call.direction === 'inbound') {
@@ -222,7 +229,14 @@ export function addParticipant(
   return { transition: draft.done(), invitationId };
 }
 
-/** Applies a due 'invitation' step. */
+/**
+ * Applies a due 'invitation' step.
+ *
+ * @example
+ * ```ts
+ * invitationStep(draft, invitationId); // AddParticipantSucceeded, ParticipantsUpdated
+ * ```
+ */
 export function invitationStep(draft: Draft, invitationId: string): void {
   const invitation = draft.call.invitations.find((i) => i.invitationId === invitationId);
   if (invitation === undefined) return;
@@ -277,7 +291,14 @@ export function removeParticipant(
   return draft.done();
 }
 
-/** Applies a due 'removal' step. */
+/**
+ * Applies a due 'removal' step.
+ *
+ * @example
+ * ```ts
+ * removalStep(draft, { rawId, callbackUrl }); // RemoveParticipantSucceeded, ParticipantsUpdated
+ * ```
+ */
 export function removalStep(
   draft: Draft,
   step: { rawId: string; operationContext?: string; callbackUrl: string },
@@ -344,7 +365,14 @@ export function transferToParticipant(call: CallRecord | undefined, input: Trans
   return draft.done();
 }
 
-/** Applies a due 'transfer' step. */
+/**
+ * Applies a due 'transfer' step.
+ *
+ * @example
+ * ```ts
+ * transferStep(draft); // CallTransferAccepted, CallDisconnected
+ * ```
+ */
 export function transferStep(draft: Draft): void {
   const transfer = draft.call.transfer;
   if (transfer === undefined) return;

@@ -139,7 +139,14 @@ export function supplyRecognizeInput(call: CallRecord | undefined, input: Recogn
   return draft.done();
 }
 
-/** Applies a due 'media' step of the running operation. */
+/**
+ * Applies a due 'media' step of the running operation.
+ *
+ * @example
+ * ```ts
+ * mediaStep(draft, operationId); // PlayCompleted, or the prompt ends, or RecognizeFailed (silence)
+ * ```
+ */
 export function mediaStep(draft: Draft, operationId: string): void {
   const operation = draft.call.media[0];
   if (operation === undefined || operation.id !== operationId) return;

@@ -142,7 +142,14 @@ export interface SimulationSettings {
   readonly unreachable: readonly string[];
 }
 
-/** The defaults: short enough for tests, long enough that replies come before their events. */
+/**
+ * The defaults: short enough for tests, long enough that replies come before their events.
+ *
+ * @example
+ * ```ts
+ * const settings = { ...DEFAULT_SETTINGS, connectDelayInMs: 0 };
+ * ```
+ */
 export const DEFAULT_SETTINGS: SimulationSettings = {
   connectDelayInMs: 50,
   ringDelayInMs: 50,

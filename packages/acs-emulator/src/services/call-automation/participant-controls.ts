@@ -94,7 +94,14 @@ export function sendDtmfTones(call: CallRecord | undefined, input: SendDtmfInput
   return draft.done();
 }
 
-/** Applies a due 'dtmfSent' step. */
+/**
+ * Applies a due 'dtmfSent' step.
+ *
+ * @example
+ * ```ts
+ * dtmfSentStep(draft, { callbackUrl }); // SendDtmfTonesCompleted
+ * ```
+ */
 export function dtmfSentStep(draft: Draft, step: { operationContext?: string; callbackUrl: string }): void {
   draft.emit(
     'SendDtmfTonesCompleted',

@@ -8,7 +8,14 @@ import { type HandlerRequest, type Reply, type RequestContext, reply } from '../
  * incoming call already answered. A refused request is not remembered (it may be retried).
  */
 
-/** `${method} ${path} ${requestId}` → the answer given. */
+/**
+ * `${method} ${path} ${requestId}` → the answer given.
+ *
+ * @example
+ * ```ts
+ * ctx.state.collection(REPEATABILITY).size;
+ * ```
+ */
 export const REPEATABILITY = 'call-automation.repeatability';
 
 interface RememberedReply {

@@ -57,7 +57,14 @@ const problemOf = (error: IdentifierProblem) => error.message.slice(error.path.l
 const phoneNumberModel = s.object({ value: s.string({ min: 1 }) }, ALLOW);
 const uri = s.string({ min: 1 });
 
-/** POST /calling/callConnections. */
+/**
+ * POST /calling/callConnections.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ method: 'POST', path: '/calling/callConnections', body: createCallBody, … });
+ * ```
+ */
 export const createCallBody = s.object(
   {
     targets: s.array(identifier(), { min: 1 }),
@@ -70,7 +77,14 @@ export const createCallBody = s.object(
   ALLOW,
 );
 
-/** POST /calling/callConnections:answer. */
+/**
+ * POST /calling/callConnections:answer.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ method: 'POST', path: '/calling/callConnections:answer', body: answerCallBody, … });
+ * ```
+ */
 export const answerCallBody = s.object(
   {
     incomingCallContext: s.string({ min: 1 }),
@@ -81,13 +95,34 @@ export const answerCallBody = s.object(
   ALLOW,
 );
 
-/** POST /calling/callConnections:reject. */
+/**
+ * POST /calling/callConnections:reject.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ method: 'POST', path: '/calling/callConnections:reject', body: rejectCallBody, … });
+ * ```
+ */
 export const rejectCallBody = s.object({ incomingCallContext: s.string({ min: 1 }) }, ALLOW);
 
-/** POST /calling/callConnections:redirect. */
+/**
+ * POST /calling/callConnections:redirect.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ method: 'POST', path: '/calling/callConnections:redirect', body: redirectCallBody, … });
+ * ```
+ */
 export const redirectCallBody = s.object({ incomingCallContext: s.string({ min: 1 }), target: identifier() }, ALLOW);
 
-/** POST …/participants:add. */
+/**
+ * POST …/participants:add.
+ *
+ * @example
+ * ```ts
+ * addParticipantBody.parse({ participantToAdd: { communicationUser: { id: '8:acs:x' } } }, '');
+ * ```
+ */
 export const addParticipantBody = s.object(
   {
     participantToAdd: identifier(),
@@ -100,7 +135,14 @@ export const addParticipantBody = s.object(
   ALLOW,
 );
 
-/** POST …/participants:remove. */
+/**
+ * POST …/participants:remove.
+ *
+ * @example
+ * ```ts
+ * removeParticipantBody.parse({ participantToRemove: { phoneNumber: { value: '+14255550123' } } }, '');
+ * ```
+ */
 export const removeParticipantBody = s.object(
   {
     participantToRemove: identifier(),
@@ -110,7 +152,14 @@ export const removeParticipantBody = s.object(
   ALLOW,
 );
 
-/** POST …:transferToParticipant. */
+/**
+ * POST …:transferToParticipant.
+ *
+ * @example
+ * ```ts
+ * transferBody.parse({ targetParticipant: { communicationUser: { id: '8:acs:x' } } }, '');
+ * ```
+ */
 export const transferBody = s.object(
   {
     targetParticipant: identifier(),
@@ -136,7 +185,14 @@ const playSource = s.object(
 /** A play source as the request sends it. */
 export type PlaySourceBody = s.Infer<typeof playSource>;
 
-/** POST …:play. */
+/**
+ * POST …:play.
+ *
+ * @example
+ * ```ts
+ * playBody.parse({ playSources: [{ kind: 'text', text: { text: 'Hello' } }] }, '');
+ * ```
+ */
 export const playBody = s.object(
   {
     playSources: s.array(playSource, { min: 1 }),
@@ -168,7 +224,14 @@ const tone = s.enumOf([
   'asterisk',
 ]);
 
-/** The DTMF tone names of the contract. */
+/**
+ * The DTMF tone names of the contract.
+ *
+ * @example
+ * ```ts
+ * TONES.includes('pound'); // true
+ * ```
+ */
 export const TONES = [
   'zero',
   'one',
@@ -188,7 +251,14 @@ export const TONES = [
   'asterisk',
 ] as const;
 
-/** POST …:recognize. */
+/**
+ * POST …:recognize.
+ *
+ * @example
+ * ```ts
+ * recognizeBody.parse({ recognizeInputType: 'dtmf', recognizeOptions: { targetParticipant } }, '');
+ * ```
+ */
 export const recognizeBody = s.object(
   {
     recognizeInputType: s.enumOf(['dtmf', 'speech', 'speechOrDtmf', 'choices']),
@@ -226,19 +296,40 @@ export const recognizeBody = s.object(
   ALLOW,
 );
 
-/** POST …/participants:mute. */
+/**
+ * POST …/participants:mute.
+ *
+ * @example
+ * ```ts
+ * muteBody.parse({ targetParticipants: [{ communicationUser: { id: '8:acs:x' } }] }, '');
+ * ```
+ */
 export const muteBody = s.object(
   { targetParticipants: s.array(identifier(), { min: 1 }), operationContext: s.optional(s.string()) },
   ALLOW,
 );
 
-/** POST …:hold and …:unhold. */
+/**
+ * POST …:hold and …:unhold.
+ *
+ * @example
+ * ```ts
+ * holdBody.parse({ targetParticipant: { communicationUser: { id: '8:acs:x' } } }, '');
+ * ```
+ */
 export const holdBody = s.object(
   { targetParticipant: identifier(), operationContext: s.optional(s.string()), operationCallbackUri: s.optional(uri) },
   ALLOW,
 );
 
-/** POST …:sendDtmfTones. */
+/**
+ * POST …:sendDtmfTones.
+ *
+ * @example
+ * ```ts
+ * sendDtmfBody.parse({ tones: ['one'], targetParticipant: { communicationUser: { id: '8:acs:x' } } }, '');
+ * ```
+ */
 export const sendDtmfBody = s.object(
   {
     tones: s.array(tone, { min: 1 }),

@@ -11,15 +11,50 @@ import { type CallRecord, DEFAULT_SETTINGS, type IncomingCallRecord, type Simula
  * call: one outbound group per callConnectionId).
  */
 
-/** Collection names (the service is `call-automation`). */
+/**
+ * Collection names (the service is `call-automation`).
+ *
+ * @example
+ * ```ts
+ * ctx.state.collection<CallRecord>(CALLS).get(callConnectionId);
+ * ```
+ */
 export const CALLS = 'call-automation.calls';
-/** Incoming calls raised by the emulator, not answered yet (key: incomingCallContext). */
+/**
+ * Incoming calls raised by the emulator, not answered yet (key: incomingCallContext).
+ *
+ * @example
+ * ```ts
+ * ctx.state.collection<IncomingCallRecord>(INCOMING).get(incomingCallContext);
+ * ```
+ */
 export const INCOMING = 'call-automation.incoming';
-/** callConnectionId → epoch ms of its next step (only calls with something pending). */
+/**
+ * callConnectionId → epoch ms of its next step (only calls with something pending).
+ *
+ * @example
+ * ```ts
+ * host.store.read(WAKEUPS); // callConnectionId → dueAt
+ * ```
+ */
 export const WAKEUPS = 'call-automation.wakeups';
-/** `${callConnectionId}/${eventId}` → the callback sent (for the dashboard and tests). */
+/**
+ * `${callConnectionId}/${eventId}` → the callback sent (for the dashboard and tests).
+ *
+ * @example
+ * ```ts
+ * ctx.state.collection<SentCallback>(EVENTS).scan(`${callConnectionId}/`);
+ * ```
+ */
 export const EVENTS = 'call-automation.events';
-/** `simulation` → SimulationSettings. */
+/**
+ * `simulation` → SimulationSettings.
+ *
+ * @example
+ * ```ts
+ * ctx.state.collection<SimulationSettings>(SETTINGS).get('simulation');
+ * ```
+ */
 export const SETTINGS = 'call-automation.settings';
 
 /** A callback as recorded. */
