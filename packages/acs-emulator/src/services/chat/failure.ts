@@ -4,6 +4,11 @@ import { ServiceError } from '../../host/errors.js';
  * The chat core's errors: an HTTP status, the service's error code and a message (sent to the
  * client, so never a secret), with the JSON path of the offending input when there is one. They
  * are host `ServiceError`s, so the host answers them in the ACS error envelope.
+ *
+ * @example
+ * ```ts
+ * throw new ChatFailure(404, 'NotFound', 'The chat thread does not exist.');
+ * ```
  */
 export class ChatFailure extends ServiceError {
   constructor(status: number, code: string, message: string, target?: string) {

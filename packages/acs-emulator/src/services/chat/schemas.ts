@@ -10,7 +10,14 @@ const metadata = s.record(s.string());
 /** Merge-patch metadata: `null` removes a key. */
 const metadataPatch = s.record(s.nullable(s.string()));
 
-/** `ChatRetentionPolicy` (`threadCreationDate` needs `deleteThreadAfterDays`). */
+/**
+ * `ChatRetentionPolicy` (`threadCreationDate` needs `deleteThreadAfterDays`).
+ *
+ * @example
+ * ```ts
+ * retentionPolicy.parse({ kind: 'threadCreationDate', deleteThreadAfterDays: 30 }, 'retentionPolicy');
+ * ```
+ */
 export const retentionPolicy: s.Schema<RetentionPolicy> = {
   parse(value, path) {
     const parsed = s
@@ -27,7 +34,14 @@ export const retentionPolicy: s.Schema<RetentionPolicy> = {
   },
 };
 
-/** `ChatParticipant` in a request. */
+/**
+ * `ChatParticipant` in a request.
+ *
+ * @example
+ * ```ts
+ * participant.parse({ communicationIdentifier: { communicationUser: { id } }, displayName: 'Ann' }, 'participants[0]');
+ * ```
+ */
 export const participant = s.object({
   communicationIdentifier: s.unknown(),
   displayName: s.optional(s.string()),
@@ -35,7 +49,14 @@ export const participant = s.object({
   metadata: s.optional(metadata),
 });
 
-/** `CreateChatThreadRequest`. */
+/**
+ * `CreateChatThreadRequest`.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ method: 'POST', path: '/chat/threads', body: createThreadBody, … });
+ * ```
+ */
 export const createThreadBody = s.object({
   topic: s.string(),
   participants: s.optional(s.array(participant)),
@@ -43,14 +64,28 @@ export const createThreadBody = s.object({
   retentionPolicy: s.optional(retentionPolicy),
 });
 
-/** `UpdateChatThreadRequest`. */
+/**
+ * `UpdateChatThreadRequest`.
+ *
+ * @example
+ * ```ts
+ * updateThreadBody.parse({ topic: 'Dinner', metadata: { old: null } }, '');
+ * ```
+ */
 export const updateThreadBody = s.object({
   topic: s.optional(s.string()),
   metadata: s.optional(metadataPatch),
   retentionPolicy: s.optional(s.nullable(retentionPolicy)),
 });
 
-/** `SendChatMessageRequest`. */
+/**
+ * `SendChatMessageRequest`.
+ *
+ * @example
+ * ```ts
+ * sendMessageBody.parse({ content: 'Hi', type: 'html' }, '');
+ * ```
+ */
 export const sendMessageBody = s.object({
   content: s.string(),
   senderDisplayName: s.optional(s.string()),
@@ -58,20 +93,55 @@ export const sendMessageBody = s.object({
   metadata: s.optional(metadata),
 });
 
-/** `UpdateChatMessageRequest`. */
+/**
+ * `UpdateChatMessageRequest`.
+ *
+ * @example
+ * ```ts
+ * updateMessageBody.parse({ content: 'Hi again' }, '');
+ * ```
+ */
 export const updateMessageBody = s.object({
   content: s.optional(s.string()),
   metadata: s.optional(metadataPatch),
 });
 
-/** `AddChatParticipantsRequest`. */
+/**
+ * `AddChatParticipantsRequest`.
+ *
+ * @example
+ * ```ts
+ * addParticipantsBody.parse({ participants: [{ communicationIdentifier: { rawId } }] }, '');
+ * ```
+ */
 export const addParticipantsBody = s.object({ participants: s.array(participant) });
 
-/** `CommunicationIdentifierModel` (read by the chat core through acs-common). */
+/**
+ * `CommunicationIdentifierModel` (read by the chat core through acs-common).
+ *
+ * @example
+ * ```ts
+ * removeParticipant(state, threadId, identifierBody.parse(json, ''), env);
+ * ```
+ */
 export const identifierBody = s.unknown();
 
-/** `SendReadReceiptRequest`. */
+/**
+ * `SendReadReceiptRequest`.
+ *
+ * @example
+ * ```ts
+ * readReceiptBody.parse({ chatMessageId: '1700000000000' }, '');
+ * ```
+ */
 export const readReceiptBody = s.object({ chatMessageId: s.string({ min: 1 }) });
 
-/** `SendTypingNotificationRequest` (the body itself is optional). */
+/**
+ * `SendTypingNotificationRequest` (the body itself is optional).
+ *
+ * @example
+ * ```ts
+ * typingBody.parse(undefined, ''); // an empty body is fine
+ * ```
+ */
 export const typingBody = s.optional(s.object({ senderDisplayName: s.optional(s.string()) }));

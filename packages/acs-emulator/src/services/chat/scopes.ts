@@ -4,9 +4,30 @@
  * also not add or remove participants. A token with none of them gets 403.
  */
 
-/** Any chat scope: read and write messages, receipts, typing; list and read threads. */
+/**
+ * Any chat scope: read and write messages, receipts, typing; list and read threads.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ …, auth: ['acsToken'], scopes: ANY_CHAT_SCOPE });
+ * ```
+ */
 export const ANY_CHAT_SCOPE = ['chat', 'chat.join', 'chat.join.limited'] as const;
-/** Create, update, delete threads. */
+/**
+ * Create, update, delete threads.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ method: 'DELETE', …, scopes: THREAD_ADMIN_SCOPE });
+ * ```
+ */
 export const THREAD_ADMIN_SCOPE = ['chat'] as const;
-/** Add and remove participants. */
+/**
+ * Add and remove participants.
+ *
+ * @example
+ * ```ts
+ * defineRoute({ path: '/chat/threads/{threadId}/participants/:add', …, scopes: ROSTER_SCOPE });
+ * ```
+ */
 export const ROSTER_SCOPE = ['chat', 'chat.join'] as const;

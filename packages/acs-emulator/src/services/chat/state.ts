@@ -33,7 +33,14 @@ export interface ChatState {
   readonly requests: Table<RepeatedRequestRecord>;
 }
 
-/** The collection names the service declares. */
+/**
+ * The collection names the service declares.
+ *
+ * @example
+ * ```ts
+ * defineService({ name: 'chat', collections: CHAT_COLLECTIONS, … });
+ * ```
+ */
 export const CHAT_COLLECTIONS = [
   'threads',
   'participants',

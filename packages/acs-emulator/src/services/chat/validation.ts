@@ -6,13 +6,41 @@ import { invalid } from './failure.js';
  * page sizes.
  */
 
-/** Total size of a thread's or participant's metadata (keys and values, UTF-8). */
+/**
+ * Total size of a thread's or participant's metadata (keys and values, UTF-8).
+ *
+ * @example
+ * ```ts
+ * checkMetadata({ k: 'v'.repeat(METADATA_LIMIT_IN_BYTES) }, 'metadata'); // throws
+ * ```
+ */
 export const METADATA_LIMIT_IN_BYTES = 1024;
-/** Largest message content (UTF-8). */
+/**
+ * Largest message content (UTF-8).
+ *
+ * @example
+ * ```ts
+ * checkContent('x'.repeat(MESSAGE_LIMIT_IN_BYTES + 1), 'content'); // throws
+ * ```
+ */
 export const MESSAGE_LIMIT_IN_BYTES = 28 * 1024;
-/** Largest page; larger `maxPageSize` values are served as this. */
+/**
+ * Largest page; larger `maxPageSize` values are served as this.
+ *
+ * @example
+ * ```ts
+ * pageSize(new URLSearchParams('maxPageSize=5000')) === MAX_PAGE_SIZE; // true
+ * ```
+ */
 export const MAX_PAGE_SIZE = 200;
-/** Page size without `maxPageSize`. */
+/**
+ * Page size without `maxPageSize`.
+ *
+ * @example
+ * ```ts
+ * pageSize(new URLSearchParams('')) === DEFAULT_PAGE_SIZE; // true
+ * ```
+ */
 export const DEFAULT_PAGE_SIZE = 20;
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
