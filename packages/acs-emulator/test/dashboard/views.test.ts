@@ -14,103 +14,119 @@ const ALICE = '8:acs:res_alice';
 const BOB = '8:acs:res_bob';
 
 describe('identities view', () => {
-  it('lists stored identities with issued tokens, marks tokens below minRevision revoked, never holds a token', () => {
+  const at = (ms: number) => new Date(T0 + ms).toISOString();
+  const issuedEntry = (id: number, identityId: string, route: string, scopes: string[], extra = {}) =>
+    logEntry({
+      id,
+      method: 'POST',
+      route,
+      target:
+        route === '/identities'
+          ? '/identities?api-version=2023-10-01'
+          : `/identities/${encodeURIComponent(identityId)}/:issueAccessToken`,
+      service: 'identity',
+      status: route === '/identities' ? 201 : 200,
+      timestamp: T0 + id,
+      details: { identityId, tokenIssued: { scopes, issuedAt: at(id), expiresOn: at(id + 3_600_000), ...extra } },
+    });
+
+  it("tokens from the handlers' annotations (claims only), revoked by a later revoke, with the history", () => {
     const source = fakeSource({
       services: ['identity'],
-      collections: {
-        'identity.identities': { [ALICE]: { id: ALICE, createdAtTimestamp: T0, minRevision: 3 } },
-        'identity.tokens': {
-          a: {
-            identityId: ALICE,
-            scopes: ['chat'],
-            issuedAtTimestamp: T0,
-            expiresOnTimestamp: T0 + 3_600_000,
-            revision: 2,
-          },
-          b: {
-            identityId: ALICE,
-            scopes: ['voip'],
-            issuedAtTimestamp: T0 + 1,
-            expiresOnTimestamp: T0 + 3_600_001,
-            revision: 4,
-          },
-        },
-      },
+      collections: { 'identity.identities': { [ALICE]: { id: ALICE, createdAtTimestamp: T0, minRevision: 3 } } },
       requests: [
+        issuedEntry(1, ALICE, '/identities', ['chat']),
         logEntry({
+          id: 2,
           method: 'POST',
           route: '/identities/{id}/:revokeAccessTokens',
           target: `/identities/${encodeURIComponent(ALICE)}/:revokeAccessTokens?api-version=2023-10-01`,
           service: 'identity',
           status: 204,
-          timestamp: T0 + 10,
+          timestamp: T0 + 2,
+          details: { identityId: ALICE, revoked: true },
         }),
+        issuedEntry(3, ALICE, '/identities/{id}/:issueAccessToken', ['voip']),
+        issuedEntry(4, ALICE, '/access/entra/:exchangeAccessToken', ['chat'], { exchange: 'entra' }),
       ],
     });
     const [alice] = identitiesView(source).value;
-    expect(alice?.id).toBe(ALICE);
     expect(alice?.deleted).toBe(false);
-    expect(alice?.tokens.map((t) => [t.scopes.join(), t.revoked, t.source])).toEqual([
-      ['chat', true, 'issued'],
-      ['voip', false, 'issued'],
+    expect(alice?.tokens).toEqual([
+      {
+        issuedAt: at(1),
+        expiresAt: at(3_600_001),
+        scopes: ['chat'],
+        revision: null,
+        via: 'identity',
+        requestId: 1,
+        revoked: true,
+      },
+      {
+        issuedAt: at(3),
+        expiresAt: at(3_600_003),
+        scopes: ['voip'],
+        revision: null,
+        via: 'identity',
+        requestId: 3,
+        revoked: false,
+      },
+      {
+        issuedAt: at(4),
+        expiresAt: at(3_600_004),
+        scopes: ['chat'],
+        revision: null,
+        via: 'entra',
+        requestId: 4,
+        revoked: false,
+      },
     ]);
     expect(alice?.history.map((step) => [step.kind, step.status])).toEqual([
       ['create', 201],
       ['revoke', 204],
+      ['issue', 200],
+      ['exchange', 200],
     ]);
     expect(JSON.stringify(alice)).not.toMatch(/eyJ/); // no JWT anywhere
   });
 
-  it('lists an identity known only from the log as deleted, with its delete step', () => {
+  it('an identity deleted since is listed as deleted, its tokens revoked; refused probes of unknown ids invent nothing', () => {
     const source = fakeSource({
       services: ['identity'],
       requests: [
+        issuedEntry(10, BOB, '/identities', ['chat']),
         logEntry({
+          id: 11,
           method: 'DELETE',
           route: '/identities/{id}',
           target: `/identities/${encodeURIComponent(BOB)}?api-version=2023-10-01`,
           service: 'identity',
           status: 204,
+          details: { identityId: BOB, deleted: true },
+        }),
+        logEntry({
+          id: 12,
+          method: 'GET',
+          route: '/identities/{id}',
+          target: '/identities/nobody',
+          service: 'identity',
+          status: 401,
+        }),
+        logEntry({
+          id: 13,
+          method: 'DELETE',
+          route: '/identities/{id}',
+          target: '/identities/probe',
+          service: 'identity',
+          status: 404,
         }),
       ],
     });
     const view = identitiesView(source);
-    expect(view.value).toEqual([
-      { id: BOB, createdAt: null, deleted: true, tokens: [], history: [expect.objectContaining({ kind: 'delete' })] },
-    ]);
-  });
-
-  it('reads issued tokens and the identity of a create from handler annotations (claims only)', () => {
-    const source = fakeSource({
-      services: ['identity'],
-      collections: { 'identity.identities': { [ALICE]: { id: ALICE, createdAtTimestamp: T0, minRevision: 1 } } },
-      requests: [
-        logEntry({
-          method: 'POST',
-          route: '/identities',
-          target: '/identities?api-version=2023-10-01',
-          service: 'identity',
-          status: 201,
-          timestamp: T0,
-          details: {
-            identityId: ALICE,
-            token: { scopes: ['chat'], issuedAtTimestamp: T0, expiresOnTimestamp: T0 + 3_600_000, revision: 1 },
-          },
-        }),
-      ],
-    });
-    const [alice] = identitiesView(source).value;
-    expect(alice?.tokens).toEqual([
-      {
-        issuedAt: ISO0,
-        expiresAt: new Date(T0 + 3_600_000).toISOString(),
-        scopes: ['chat'],
-        revision: 1,
-        source: 'issued',
-        revoked: false,
-      },
-    ]);
-    expect(alice?.history.map((step) => [step.kind, step.requestId !== null])).toEqual([['create', true]]);
+    expect(
+      view.value.map((identity) => [identity.id, identity.deleted, identity.tokens.map((t) => t.revoked)]),
+    ).toEqual([[BOB, true, [true]]]);
+    expect(view.value[0]?.history.map((step) => step.kind)).toEqual(['create', 'delete']);
   });
 
   it('says the identity service is absent when it is not registered', () => {

@@ -121,7 +121,7 @@ export interface RequestLogView {
  *
  * @example
  * ```ts
- * const token: TokenView = { issuedAt: '…', expiresAt: '…', scopes: ['chat'], revision: 3, source: 'issued', revoked: false };
+ * const token: TokenView = { issuedAt: '…', expiresAt: '…', scopes: ['chat'], revision: null, via: 'identity', requestId: 4, revoked: false };
  * ```
  */
 export interface TokenView {
@@ -129,8 +129,10 @@ export interface TokenView {
   readonly expiresAt: string | null;
   readonly scopes: readonly string[];
   readonly revision: number | null;
-  /** `issued`: recorded by the identity service; `seen`: decoded from a caller of a token route. */
-  readonly source: 'issued' | 'seen';
+  /** How it was issued: `identity` (create, issueAccessToken) or the exchange (`entra`, `teamsUser`, …). */
+  readonly via: string;
+  /** The request that issued it (request-log id). */
+  readonly requestId: number | null;
   /** A later revocation (or deletion) makes it unusable. */
   readonly revoked: boolean;
 }

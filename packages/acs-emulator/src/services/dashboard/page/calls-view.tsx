@@ -28,8 +28,13 @@ export function CallsView(props: {
         action={props.incoming}
         title="Raise an incoming call"
         fields={[
-          { name: 'from', label: 'From', initial: '+14255550123', required: true },
-          { name: 'to', label: 'To (a number or 8:acs: id)', initial: '+18005550100', required: true },
+          { name: 'from', label: 'From (raw id)', initial: '4:+14255550123', required: true },
+          {
+            name: 'to',
+            label: 'To (4:+number of this resource, or 8:acs: id)',
+            initial: '4:+18005550100',
+            required: true,
+          },
         ]}
         body={(values) => ({ from: values.from, to: values.to })}
         submitLabel="Ring"
@@ -81,11 +86,11 @@ function Call(props: { call: CallView; recognize: ActionView | undefined }) {
         title="Supply recognize input"
         params={{ id: call.id }}
         fields={[
-          { name: 'tones', label: 'DTMF tones', placeholder: '1 2 #' },
+          { name: 'tones', label: 'DTMF tones', placeholder: '12#' },
           { name: 'speech', label: 'or speech text', placeholder: 'yes' },
         ]}
         body={(values) =>
-          values.tones?.trim() ? { tones: values.tones.trim().split(/[\s,]+/) } : { speech: values.speech ?? '' }
+          values.tones?.trim() ? { tones: values.tones.replace(/[\s,]+/g, '') } : { speech: values.speech ?? '' }
         }
         submitLabel="Send input"
       />

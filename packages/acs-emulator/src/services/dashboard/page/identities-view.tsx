@@ -98,7 +98,7 @@ function IdentityCard(props: {
         </span>
       </header>
       {identity.tokens.length === 0 ? (
-        <p class="hint">No token issued or seen.</p>
+        <p class="hint">No token issued (in the request log).</p>
       ) : (
         <table>
           <caption>Tokens (decoded claims; the token itself is never shown)</caption>
@@ -109,7 +109,7 @@ function IdentityCard(props: {
               <th scope="col">scopes</th>
               <th scope="col">revision</th>
               <th scope="col">state</th>
-              <th scope="col">known from</th>
+              <th scope="col">issued by</th>
             </tr>
           </thead>
           <tbody>
@@ -120,7 +120,7 @@ function IdentityCard(props: {
                 <td class="mono">{token.scopes.join(' ') || '—'}</td>
                 <td>{token.revision ?? '—'}</td>
                 <td class={token.revoked ? 'status-refused' : 'status-ok'}>{token.revoked ? 'revoked' : 'valid'}</td>
-                <td>{token.source}</td>
+                <td>{token.via}</td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import { fields, list, rawId, rawIds, text, time } from './fields.js';
 import type { DashboardSource } from './source.js';
 
 /**
- * Calls (`call-automation.calls`) with a timeline: when the call was created and ended, and every
+ * Calls (`call-automation.calls`, and raised incoming calls not answered yet) with a timeline: when the call was created and ended, and every
  * callback delivered for it (the host's deliveries grouped by the call's connection id), with the
  * delivery's status.
  *
@@ -23,7 +23,7 @@ export function callsView(source: DashboardSource): Section<CallView> {
     const events: CallEventView[] = [];
     if (createdAt !== null) events.push({ type: 'created', at: createdAt, detail: text(record, 'direction') });
     for (const delivery of deliveries) {
-      if (delivery.group !== id && !delivery.label.includes(id)) continue;
+      if (delivery.group !== id && !delivery.group?.endsWith(`:${id}`) && !delivery.label.includes(id)) continue;
       const last = delivery.attempts[delivery.attempts.length - 1];
       events.push({
         type: delivery.label.split(' → ')[0] ?? delivery.label,
@@ -46,5 +46,22 @@ export function callsView(source: DashboardSource): Section<CallView> {
       },
     ];
   });
+  // Incoming calls raised (POST /emulator/calls/incoming) and not answered yet.
+  for (const raw of source.values('call-automation.incoming')) {
+    const record = fields(raw);
+    const id = text(record, 'serverCallId', 'incomingCallContext');
+    if (id === null) continue;
+    const raisedAt = time(record, 'raisedAt');
+    value.push({
+      id,
+      state: 'ringing (incoming, not answered)',
+      direction: 'inbound',
+      source: rawId(record.from),
+      targets: rawIds([record.to]),
+      callbackUri: null,
+      createdAt: raisedAt,
+      events: [{ type: 'Microsoft.Communication.IncomingCall', at: raisedAt, detail: 'published on the event bus' }],
+    });
+  }
   return { present: source.services.includes('call-automation'), service: 'call-automation', value };
 }

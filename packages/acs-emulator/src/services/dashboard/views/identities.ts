@@ -3,21 +3,23 @@ import type { IdentityEventView, IdentityView, Section, TokenView } from '../api
 import { count, fields, list, text, time } from './fields.js';
 import type { DashboardSource } from './source.js';
 
-/** Identity routes whose target names the identity, and what they mean in its history. */
+/** Identity routes whose target names the identity, for steps the handler did not annotate (refusals). */
 const STEPS: ReadonlyArray<readonly [RegExp, IdentityEventView['kind']]> = [
-  [/^POST \/identities$/, 'create'],
   [/^POST \/identities\/\{[^}]+\}\/:issueAccessToken$/, 'issue'],
   [/^POST \/identities\/\{[^}]+\}\/:revokeAccessTokens$/, 'revoke'],
   [/^DELETE \/identities\/\{[^}]+\}$/, 'delete'],
   [/^POST \/emulator\/identities\/\{[^}]+\}/, 'revoke'],
 ];
 
+type TokenDraft = Omit<TokenView, 'revoked'>;
+
 /**
- * Identities (`identity.identities`) with their tokens and history. Tokens come from the identity
- * service's own record of issued tokens when it keeps one (`identity.tokens`: claims only), and
- * from the claims of acsToken callers in the request log (`seen`); a token is revoked when its
- * revision is below the identity's `minRevision`, or when the identity is gone. Identities seen in
- * the log but no longer stored are listed as deleted.
+ * Identities (`identity.identities`) with their history and tokens, from the store and the
+ * request log. The identity handlers annotate their log entries (`ctx.annotate`) with the identity
+ * concerned and, for an issued token, its claims (`tokenIssued: {scopes, issuedAt, expiresOn,
+ * exchange?}`) — never the token. A token is revoked when a later successful revoke or delete of
+ * its identity is in the log, when its revision is below the identity's `minRevision`, or when the
+ * identity is gone. Identities seen in the log but no longer stored are listed as deleted.
  *
  * @example
  * ```ts
@@ -25,8 +27,6 @@ const STEPS: ReadonlyArray<readonly [RegExp, IdentityEventView['kind']]> = [
  * ```
  */
 export function identitiesView(source: DashboardSource): Section<IdentityView> {
-  const present = source.services.includes('identity');
-  const requests = source.requests();
   const stored = new Map<string, Readonly<Record<string, unknown>>>();
   for (const value of source.values('identity.identities')) {
     const record = fields(value);
@@ -35,64 +35,38 @@ export function identitiesView(source: DashboardSource): Section<IdentityView> {
   }
 
   const tokens = new Map<string, TokenDraft[]>();
-  const add = (identityId: string, token: TokenDraft) => {
-    const known = tokens.get(identityId) ?? [];
-    if (!known.some((other) => sameToken(other, token))) known.push(token);
-    tokens.set(identityId, known);
-  };
-  for (const value of source.values('identity.tokens')) {
-    const record = fields(value);
-    const identityId = text(record, 'identityId');
-    if (identityId === null) continue;
-    add(identityId, {
-      issuedAt: time(record, 'issuedAtTimestamp', 'issuedAt', 'iat'),
-      expiresAt: time(record, 'expiresOnTimestamp', 'expiresAt', 'exp'),
-      scopes: list(record, 'scopes').filter((scope): scope is string => typeof scope === 'string'),
-      revision: count(record, 'revision', 'rev'),
-      source: 'issued',
-    });
-  }
   const history = new Map<string, IdentityEventView[]>();
+  const push = <T>(map: Map<string, T[]>, id: string, value: T) => map.set(id, [...(map.get(id) ?? []), value]);
+  const requests = source.requests();
+  // Ids named by a handler (or stored): a refused request naming some other id (a typo, a probe)
+  // does not invent an identity.
+  const known = new Set(stored.keys());
   for (const entry of requests) {
-    const caller = entry.caller;
-    const claims = (caller ?? {}) as { expiresOnTimestamp?: unknown; scopes?: unknown; revision?: unknown };
-    if (
-      caller?.kind === 'acsToken' &&
-      caller.identityId !== undefined &&
-      entry.outcome === 'ok' &&
-      typeof claims.expiresOnTimestamp === 'number'
-    ) {
-      add(caller.identityId, {
-        issuedAt: null,
-        expiresAt: new Date(claims.expiresOnTimestamp).toISOString(),
-        scopes: Array.isArray(claims.scopes) ? claims.scopes.filter((s): s is string => typeof s === 'string') : [],
-        revision: typeof claims.revision === 'number' ? claims.revision : null,
-        source: 'seen',
-      });
-    }
-    // A handler's annotation (`ctx.annotate`): the identity concerned, and an issued token's claims.
+    const annotated = text(fields(entry.details), 'identityId');
+    if (annotated !== null) known.add(annotated);
+  }
+  for (const entry of requests) {
     const details = fields(entry.details);
-    const annotated = text(details, 'identityId');
-    const issued = fields(details.token);
-    if (annotated !== null && entry.outcome === 'ok' && Object.keys(issued).length > 0) {
-      add(annotated, {
-        issuedAt: time(issued, 'issuedAtTimestamp') ?? new Date(entry.timestamp).toISOString(),
-        expiresAt: time(issued, 'expiresOnTimestamp'),
+    const identityId = text(details, 'identityId') ?? identityInTarget(entry);
+    if (identityId === null || !known.has(identityId)) continue;
+    const issued = fields(details.tokenIssued ?? details.token);
+    const at = new Date(entry.timestamp).toISOString();
+    if (entry.outcome === 'ok' && Object.keys(issued).length > 0) {
+      push(tokens, identityId, {
+        issuedAt: time(issued, 'issuedAt', 'issuedAtTimestamp') ?? at,
+        expiresAt: time(issued, 'expiresOn', 'expiresOnTimestamp'),
         scopes: list(issued, 'scopes').filter((scope): scope is string => typeof scope === 'string'),
         revision: count(issued, 'revision'),
-        source: 'issued',
+        via: text(issued, 'exchange') ?? 'identity',
+        requestId: entry.id,
       });
     }
-    const step = stepOf(entry, annotated);
-    if (step !== undefined) {
-      const steps = history.get(step.identityId) ?? [];
-      steps.push(step.view);
-      history.set(step.identityId, steps);
-    }
+    const kind = stepKind(entry, details, Object.keys(issued).length > 0);
+    if (kind !== undefined) push(history, identityId, { kind, at, status: entry.status, requestId: entry.id });
   }
 
   const ids = [...stored.keys()];
-  for (const id of [...tokens.keys(), ...history.keys()]) if (!stored.has(id) && !ids.includes(id)) ids.push(id);
+  for (const id of [...tokens.keys(), ...history.keys()]) if (!ids.includes(id)) ids.push(id);
   const value = ids.map((id): IdentityView => {
     const record = stored.get(id);
     const minRevision = record === undefined ? null : count(record, 'minRevision');
@@ -101,6 +75,12 @@ export function identitiesView(source: DashboardSource): Section<IdentityView> {
     if (createdAt !== null && !steps.some((step) => step.kind === 'create')) {
       steps.unshift({ kind: 'create', at: createdAt, status: 201, requestId: null });
     }
+    const lastRevoke = Math.max(
+      0,
+      ...steps
+        .filter((step) => (step.kind === 'revoke' || step.kind === 'delete') && step.status < 400)
+        .map((step) => step.requestId ?? 0),
+    );
     return {
       id,
       createdAt,
@@ -108,45 +88,39 @@ export function identitiesView(source: DashboardSource): Section<IdentityView> {
       tokens: (tokens.get(id) ?? []).map((token) => ({
         ...token,
         revoked:
-          record === undefined || (minRevision !== null && token.revision !== null && token.revision < minRevision),
+          record === undefined ||
+          (token.requestId !== null && token.requestId < lastRevoke) ||
+          (minRevision !== null && token.revision !== null && token.revision < minRevision),
       })),
       history: steps,
     };
   });
-  return { present, service: 'identity', value };
+  return { present: source.services.includes('identity'), service: 'identity', value };
 }
 
-type TokenDraft = Omit<TokenView, 'revoked'>;
-
-function sameToken(a: TokenDraft, b: TokenDraft): boolean {
-  // A token seen on a caller matches the issued record with the same revision, expiry and scopes.
-  return a.revision === b.revision && a.expiresAt === b.expiresAt && a.scopes.join(' ') === b.scopes.join(' ');
-}
-
-function stepOf(
+function stepKind(
   entry: RequestLogEntry,
-  annotated: string | null,
-): { identityId: string; view: IdentityEventView } | undefined {
+  details: Readonly<Record<string, unknown>>,
+  issued: boolean,
+): IdentityEventView['kind'] | undefined {
+  if (details.deleted === true) return 'delete';
+  if (details.revoked === true) return 'revoke';
+  if (entry.method === 'POST' && entry.route === '/identities') return 'create';
+  if (issued) return entry.route?.includes(':issueAccessToken') ? 'issue' : 'exchange';
   if (entry.route === null) return undefined;
   const key = `${entry.method} ${entry.route}`;
-  const match = STEPS.find(([pattern]) => pattern.test(key));
-  if (match === undefined) return undefined;
-  const identityId = identitySegment(entry.target) ?? annotated ?? undefined;
-  if (identityId === undefined) return undefined;
-  return {
-    identityId,
-    view: { kind: match[1], at: new Date(entry.timestamp).toISOString(), status: entry.status, requestId: entry.id },
-  };
+  return STEPS.find(([pattern]) => pattern.test(key))?.[1];
 }
 
 /** The identity id in `/identities/{id}…` or `/emulator/identities/{id}…`, percent-decoded. */
-function identitySegment(target: string): string | undefined {
-  const path = target.split('?')[0] ?? '';
+function identityInTarget(entry: RequestLogEntry): string | null {
+  if (entry.service !== 'identity' && !entry.target.startsWith('/emulator/identities/')) return null;
+  const path = entry.target.split('?')[0] ?? '';
   const match = /^(?:\/emulator)?\/identities\/([^/]+)/.exec(path);
-  if (match === null) return undefined;
+  if (match === null) return null;
   try {
     return decodeURIComponent(match[1] as string);
   } catch {
-    return undefined;
+    return null;
   }
 }
