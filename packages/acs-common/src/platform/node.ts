@@ -32,7 +32,13 @@ export async function hashAndSign(
 }
 
 export function readEnvironment(name: string): string | undefined {
-  return process.env[name];
+  // Deno without --allow-env throws (NotCapable) on any read of process.env: an environment the
+  // library may not read is an environment without the variable.
+  try {
+    return process.env[name];
+  } catch {
+    return undefined;
+  }
 }
 
 export function writeLogLine(_level: 'error' | 'warning' | 'info' | 'verbose', line: string): void {
