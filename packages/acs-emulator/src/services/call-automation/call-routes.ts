@@ -1,11 +1,11 @@
-import { badRequest } from '../../host/errors.js';
+import { badRequest, notFound } from '../../host/errors.js';
 import { defineRoute, type RequestContext, reply } from '../../host/service.js';
 import { checkCallbackUrl, checkOwnedNumber, guarded } from './guard.js';
-import { answerIncomingCall, createOutboundCall, hangUp, requireLive } from './lifecycle.js';
-import type { IncomingCallRecord } from './model.js';
+import { answerIncomingCall, connectCall, createOutboundCall, hangUp, requireLive } from './lifecycle.js';
+import type { CallRecord, IncomingCallRecord } from './model.js';
 import { repeatable } from './repeatability.js';
-import { answerCallBody, createCallBody, redirectCallBody, rejectCallBody } from './request-schemas.js';
-import { commit, envOf, findCall, findIncoming, INCOMING } from './store.js';
+import { answerCallBody, connectBody, createCallBody, redirectCallBody, rejectCallBody } from './request-schemas.js';
+import { CALLS, commit, envOf, findCall, findIncoming, INCOMING } from './store.js';
 import { callConnectionProperties } from './views.js';
 
 /**
@@ -216,5 +216,76 @@ export const terminateRoute = defineRoute({
         );
         return reply(204);
       });
+    }),
+});
+
+/** A room as the Rooms service stores it (read-only here). */
+interface StoredRoom {
+  readonly validFrom: number;
+  readonly validUntil: number;
+}
+
+/**
+ * `POST /calling/callConnections:connect` → 200 CallConnectionProperties: the app joins one of the
+ * emulator's calls (serverCallLocator: same serverCallId, its participants), a room of the Rooms
+ * service (roomCallLocator: it must exist and be valid now) or a group call (groupCallLocator).
+ *
+ * @example
+ * ```ts
+ * await client.connectCall({ kind: 'roomCallLocator', id: roomId }, 'https://127.0.0.1:8080/cb');
+ * ```
+ */
+export const connectCallRoute = defineRoute({
+  method: 'POST',
+  path: '/calling/callConnections:connect',
+  auth: AUTH,
+  body: connectBody,
+  handle: (request, ctx) =>
+    repeatable(request, ctx, () => {
+      const { callLocator, callbackUri, operationContext } = request.body;
+      checkCallbackUrl(ctx, callbackUri, 'callbackUri');
+      let joined: CallRecord | undefined;
+      if (callLocator.kind === 'serverCallLocator' || (callLocator.kind === undefined && callLocator.serverCallId)) {
+        const serverCallId = callLocator.serverCallId;
+        if (serverCallId === undefined) {
+          throw badRequest('InvalidCallLocator', 'A serverCallLocator needs serverCallId.', 'callLocator.serverCallId');
+        }
+        joined = ctx.state
+          .collection<CallRecord>(CALLS)
+          .values()
+          .find((call) => call.serverCallId === serverCallId && call.state !== 'disconnected');
+        if (joined === undefined) throw notFound('8522', 'Call not found.');
+      } else if (callLocator.kind === 'roomCallLocator' || (callLocator.kind === undefined && callLocator.roomId)) {
+        const roomId = callLocator.roomId;
+        if (roomId === undefined) {
+          throw badRequest('InvalidCallLocator', 'A roomCallLocator needs roomId.', 'callLocator.roomId');
+        }
+        const room = ctx.state.collection<StoredRoom>('rooms.rooms').get(roomId);
+        if (room === undefined)
+          throw notFound('RoomNotFound', `No room ${roomId} exists (create it with RoomsClient.createRoom).`);
+        const now = ctx.now();
+        if (now < room.validFrom || now > room.validUntil) {
+          throw badRequest(
+            'RoomNotValid',
+            `Room ${roomId} is valid from ${new Date(room.validFrom).toISOString()} until ${new Date(room.validUntil).toISOString()}, not now.`,
+            'callLocator.roomId',
+          );
+        }
+      } else if (callLocator.groupCallId === undefined) {
+        throw badRequest(
+          'InvalidCallLocator',
+          'callLocator must name a serverCallId, a roomId or a groupCallId.',
+          'callLocator',
+        );
+      }
+      const transition = connectCall(
+        {
+          callbackUri,
+          ...(operationContext !== undefined ? { operationContext } : {}),
+          ...(joined !== undefined ? { joined } : {}),
+        },
+        envOf(ctx),
+      );
+      return reply(200, callConnectionProperties(commit(ctx, transition)));
     }),
 });

@@ -1,6 +1,7 @@
 import { defineService } from '../../host/service.js';
 import {
   answerCallRoute,
+  connectCallRoute,
   createCallRoute,
   getCallRoute,
   hangUpRoute,
@@ -55,6 +56,7 @@ export const service = defineService({
   routes: [
     createCallRoute,
     answerCallRoute,
+    connectCallRoute,
     rejectCallRoute,
     redirectCallRoute,
     getCallRoute,

@@ -151,6 +151,50 @@ export function requireConnected(call: CallRecord | undefined): CallRecord {
   return live;
 }
 
+/** The fields of connectCall the model uses (the route resolves the locator). */
+export interface ConnectCallInput {
+  readonly callbackUri: string;
+  readonly operationContext?: string;
+  /** The call joined, when the locator names one of the emulator's calls (serverCallLocator). */
+  readonly joined?: Pick<CallRecord, 'serverCallId' | 'correlationId' | 'participants'>;
+}
+
+/**
+ * A call connection that joins an existing call, a room or a group call: `connecting`, then
+ * CallConnected and ParticipantsUpdated (the joined call's participants; nobody for a room or a
+ * group call, since no calling client joins one in the emulator).
+ *
+ * @example
+ * ```ts
+ * const { call } = connectCall({ callbackUri, joined: existingCall }, env);
+ * call.serverCallId === existingCall.serverCallId; // true
+ * ```
+ */
+export function connectCall(input: ConnectCallInput, env: ModelEnv): Transition {
+  const draft = new Draft(
+    {
+      callConnectionId: env.uuid(),
+      serverCallId: input.joined?.serverCallId ?? serverCallIdFor(env.uuid()),
+      correlationId: input.joined?.correlationId ?? env.uuid(),
+      direction: 'connect',
+      state: 'connecting',
+      callbackUri: input.callbackUri,
+      ...context(input.operationContext),
+      targets: (input.joined?.participants ?? []).map((p) => p.identity),
+      participants: [],
+      invitations: [],
+      media: [],
+      steps: [],
+      participantsSequence: 0,
+      stepSequence: 0,
+      createdAt: env.now,
+    },
+    env,
+  );
+  draft.schedule({ type: 'connect' }, env.settings.connectDelayInMs);
+  return draft.done();
+}
+
 /**
  * Applies a due 'connect' step.
  *
@@ -161,7 +205,12 @@ export function requireConnected(call: CallRecord | undefined): CallRecord {
  */
 export function connectStep(draft: Draft): void {
   const { call, env } = draft;
-  if (call.direction === 'inbound') {
+  if (call.direction === 'connect') {
+    draft.set({
+      state: 'connected',
+      participants: call.targets.map((identity) => ({ identity, isMuted: false, isOnHold: false })),
+    });
+  } else if (call.direction === 'inbound') {
     const caller = call.source;
     draft.set({
       state: 'connected',

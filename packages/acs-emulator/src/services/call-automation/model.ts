@@ -95,7 +95,8 @@ export interface CallRecord {
   readonly callConnectionId: string;
   readonly serverCallId: string;
   readonly correlationId: string;
-  readonly direction: 'outbound' | 'inbound';
+  /** `connect`: the app joined an existing call, room or group call (connectCall). */
+  readonly direction: 'outbound' | 'inbound' | 'connect';
   readonly state: CallConnectionState;
   readonly callbackUri: string;
   readonly operationContext?: string;

@@ -339,3 +339,28 @@ export const sendDtmfBody = s.object(
   },
   ALLOW,
 );
+
+/**
+ * POST /calling/callConnections:connect.
+ *
+ * @example
+ * ```ts
+ * connectBody.parse({ callLocator: { kind: 'roomCallLocator', roomId }, callbackUri }, '');
+ * ```
+ */
+export const connectBody = s.object(
+  {
+    callLocator: s.object(
+      {
+        kind: s.optional(s.enumOf(['groupCallLocator', 'serverCallLocator', 'roomCallLocator'])),
+        groupCallId: s.optional(s.string({ min: 1 })),
+        serverCallId: s.optional(s.string({ min: 1 })),
+        roomId: s.optional(s.string({ min: 1 })),
+      },
+      ALLOW,
+    ),
+    callbackUri: uri,
+    operationContext: s.optional(s.string()),
+  },
+  ALLOW,
+);

@@ -1,4 +1,5 @@
 import { CallAutomationClient } from '@azure/communication-call-automation';
+import { RoomsClient } from '@azure/communication-rooms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/index.js';
 import { startTestEmulator } from '../../helpers/emulator.js';
@@ -65,5 +66,47 @@ describe('Call Automation participant controls', () => {
       statusCode: 404,
       code: 'ParticipantNotFound',
     });
+  });
+
+  it('connectCall joins one of the emulator calls (same serverCallId and participants), a room, a group call', async () => {
+    const client = new CallAutomationClient(emulator.connectionString);
+    const caller = { communicationUserId: '8:acs:connect_caller' };
+    const first = await client.createCall({ targetParticipant: caller }, 'https://127.0.0.1:9/cb');
+    const firstId = first.callConnectionProperties.callConnectionId as string;
+    await until(firstId, (call) => call.callConnectionState === 'connected');
+
+    const joined = await client.connectCall(
+      { kind: 'serverCallLocator', id: first.callConnectionProperties.serverCallId as string },
+      'https://127.0.0.1:9/supervisor',
+    );
+    expect(joined.callConnectionProperties).toMatchObject({
+      serverCallId: first.callConnectionProperties.serverCallId,
+      correlationId: first.callConnectionProperties.correlationId,
+    });
+    const joinedId = joined.callConnectionProperties.callConnectionId as string;
+    expect(joinedId).not.toBe(firstId);
+    await until(joinedId, (call) => call.callConnectionState === 'connected');
+    expect(((await joined.callConnection.listParticipants()).values ?? []).map((p) => p.identifier)).toEqual([
+      expect.objectContaining(caller),
+    ]);
+
+    const room = await new RoomsClient(emulator.connectionString).createRoom();
+    const inRoom = await client.connectCall({ kind: 'roomCallLocator', id: room.id }, 'https://127.0.0.1:9/room');
+    await until(
+      inRoom.callConnectionProperties.callConnectionId as string,
+      (c) => c.callConnectionState === 'connected',
+    );
+    const group = await client.connectCall(
+      { kind: 'groupCallLocator', id: crypto.randomUUID() },
+      'https://127.0.0.1:9/g',
+    );
+    expect(group.callConnectionProperties.callConnectionState).toBe('connecting');
+
+    await expect(
+      client.connectCall({ kind: 'roomCallLocator', id: '99999999999999999' }, 'https://127.0.0.1:9/room'),
+    ).rejects.toMatchObject({ statusCode: 404, code: 'RoomNotFound' });
+    await expect(
+      client.connectCall({ kind: 'serverCallLocator', id: 'no-such-server-call' }, 'https://127.0.0.1:9/x'),
+    ).rejects.toMatchObject({ statusCode: 404, code: '8522' });
   });
 });

@@ -7,6 +7,7 @@ import { identityFrom, parseIdentifier } from '../../../src/services/call-automa
 import {
   addParticipant,
   answerIncomingCall,
+  connectCall,
   createOutboundCall,
   hangUp,
   participantLeaves,
@@ -128,6 +129,17 @@ describe('call lifecycle', () => {
     expect(call).toMatchObject({ serverCallId: 'server-1', correlationId: 'corr-1', answeredFor: '+18005550100' });
     expect(call.participants.map((p) => p.identity.rawId)).toEqual([PHONE.rawId]);
     expect(w.events.every((o) => o.event.data.serverCallId === 'server-1')).toBe(true);
+  });
+
+  it('connectCall joins a call with its ids and participants, or a room with nobody in it yet', () => {
+    const w = world();
+    const existing = connected(w, [ALICE, BOB]);
+    const joined = w.tick(w.take(connectCall({ callbackUri: CALLBACK, joined: existing }, w.env())));
+    expect(joined).toMatchObject({ serverCallId: existing.serverCallId, correlationId: existing.correlationId });
+    expect(joined.callConnectionId).not.toBe(existing.callConnectionId);
+    expect(joined.participants.map((p) => p.identity.rawId)).toEqual([ALICE.rawId, BOB.rawId]);
+    const room = w.tick(w.take(connectCall({ callbackUri: CALLBACK }, w.env())));
+    expect(room).toMatchObject({ state: 'connected', participants: [] });
   });
 
   it('an unreachable target makes createCall fail with CreateCallFailed then CallDisconnected', () => {
