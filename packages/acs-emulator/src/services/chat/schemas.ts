@@ -23,7 +23,7 @@ export const retentionPolicy: s.Schema<RetentionPolicy> = {
     const parsed = s
       .object({
         kind: s.literal('threadCreationDate', 'none'),
-        deleteThreadAfterDays: s.optional(s.integer({ min: 1, max: 90 })),
+        deleteThreadAfterDays: s.optional(s.integer({ min: 1 })),
       })
       .parse(value, path);
     if (parsed.kind === 'none') return { kind: 'none' };
