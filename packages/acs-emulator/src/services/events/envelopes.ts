@@ -89,21 +89,20 @@ export function toCloudEvent(event: BusEvent): CloudEvent {
  *
  * @example
  * ```ts
- * validationEvent({ id, topic, validationCode: 'abc', validationUrl, eventTime }).data.validationCode; // 'abc'
+ * validationEvent({ id, topic, validationCode: 'abc', eventTime }).data.validationCode; // 'abc'
  * ```
  */
 export function validationEvent(input: {
   readonly id: string;
   readonly topic: string;
   readonly validationCode: string;
-  readonly validationUrl: string;
   readonly eventTime: string;
-}): EventGridEvent & { readonly data: { readonly validationCode: string; readonly validationUrl: string } } {
+}): EventGridEvent & { readonly data: { readonly validationCode: string } } {
   return {
     id: input.id,
     topic: input.topic,
     subject: '',
-    data: { validationCode: input.validationCode, validationUrl: input.validationUrl },
+    data: { validationCode: input.validationCode },
     eventType: 'Microsoft.EventGrid.SubscriptionValidationEvent',
     dataVersion: '1',
     metadataVersion: '1',

@@ -1,6 +1,6 @@
 /**
  * Event subscriptions of the resource: a webhook URL, a delivery schema, an optional event-type
- * filter and a retry policy. They come from the `--event-subscription` option
+ * filter and an attempt count. They come from the `--event-subscription` option
  * (`URL[,schema=eventgrid|cloudevents][,types=SMSReceived;ChatMessageReceived]`) or from
  * `POST /emulator/events/subscriptions`.
  */
@@ -8,16 +8,11 @@
 /** The two delivery schemas. */
 export type EventSchema = 'eventgrid' | 'cloudevents';
 
-/** How many times and how soon a delivery is retried. */
-export interface RetryPolicy {
-  /** Attempts in all, the first included (Event Grid: 1 to 30, default 30). */
-  readonly maxDeliveryAttempts: number;
-  /** Delay before the second attempt; each next one doubles, up to `maxRetryDelayInMs`. */
-  readonly initialRetryDelayInMs: number;
-  readonly maxRetryDelayInMs: number;
-  /** Time allowed for the endpoint to answer one attempt (Event Grid: 30 s). */
-  readonly deliveryTimeoutInMs: number;
-}
+/**
+ * The statuses Event Grid does not retry for a webhook: configuration errors that no retry fixes
+ * (the delivery is dead-lettered at once). Every other failure is retried with back-off.
+ */
+export const NOT_RETRIED_STATUSES: readonly number[] = [400, 401, 403, 413];
 
 /** A subscription as stored. */
 export interface EventSubscription {
@@ -26,7 +21,8 @@ export interface EventSubscription {
   readonly schema: EventSchema;
   /** Full event types (`Microsoft.Communication.SMSReceived`); empty: every type. */
   readonly includedEventTypes: readonly string[];
-  readonly retryPolicy: RetryPolicy;
+  /** Attempts per event, the first included (Event Grid: 1 to 30); default the `deliveryMaxAttempts` option. */
+  readonly maxDeliveryAttempts?: number;
   /** `AwaitingValidation` until the handshake succeeded; `Failed` when it did not. */
   readonly provisioningState: 'AwaitingValidation' | 'Succeeded' | 'Failed';
   readonly validationError?: string;
@@ -35,14 +31,6 @@ export interface EventSubscription {
   /** ISO 8601. */
   readonly createdAt: string;
 }
-
-/** The emulator's default policy: Event Grid's attempt count, delays scaled down for local work. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxDeliveryAttempts: 30,
-  initialRetryDelayInMs: 1_000,
-  maxRetryDelayInMs: 60_000,
-  deliveryTimeoutInMs: 30_000,
-};
 
 const PREFIX = 'Microsoft.Communication.';
 

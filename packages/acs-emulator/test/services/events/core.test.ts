@@ -7,9 +7,7 @@ import {
   validationEvent,
 } from '../../../src/services/events/envelopes.js';
 import { cloudEventsHandshakeProblem, eventGridValidationProblem } from '../../../src/services/events/handshake.js';
-import { nextStep, retryDelayInMs } from '../../../src/services/events/retry.js';
 import {
-  DEFAULT_RETRY_POLICY,
   endpointProblem,
   fullEventType,
   parseSubscriptionOption,
@@ -66,11 +64,10 @@ describe('envelopes', () => {
       id: 'v',
       topic: 't',
       validationCode: 'c0de',
-      validationUrl: 'https://x',
       eventTime: 'now',
     });
     expect(event.eventType).toBe('Microsoft.EventGrid.SubscriptionValidationEvent');
-    expect(event.data).toEqual({ validationCode: 'c0de', validationUrl: 'https://x' });
+    expect(event.data).toEqual({ validationCode: 'c0de' });
   });
 
   it('delivery requests: an array with aeg headers, or one structured CloudEvent', () => {
@@ -126,30 +123,6 @@ describe('subscriptions', () => {
         'Microsoft.Communication.ChatMessageReceived',
       ),
     ).toBe(false);
-  });
-});
-
-describe('retry decisions', () => {
-  const policy = {
-    ...DEFAULT_RETRY_POLICY,
-    maxDeliveryAttempts: 4,
-    initialRetryDelayInMs: 100,
-    maxRetryDelayInMs: 250,
-  };
-
-  it('delivers on 2xx, dead-letters 400/401/403/413 at once, retries the rest with capped back-off', () => {
-    expect(nextStep({ status: 200 }, 1, policy)).toEqual({ action: 'delivered' });
-    expect(nextStep({ status: 204 }, 3, policy)).toEqual({ action: 'delivered' });
-    for (const status of [400, 401, 403, 413]) expect(nextStep({ status }, 1, policy).action).toBe('deadLetter');
-    expect(nextStep({ status: 503 }, 1, policy)).toEqual({ action: 'retry', delayInMs: 100 });
-    expect(nextStep({ status: 404 }, 2, policy)).toEqual({ action: 'retry', delayInMs: 200 });
-    expect(nextStep({ error: 'timed out' }, 3, policy)).toEqual({ action: 'retry', delayInMs: 250 });
-    expect(nextStep({ error: 'ECONNREFUSED' }, 4, policy)).toEqual({
-      action: 'deadLetter',
-      reason: "ECONNREFUSED; 4 attempt(s), the policy's maximum",
-    });
-    expect(retryDelayInMs(1, DEFAULT_RETRY_POLICY)).toBe(1000);
-    expect(retryDelayInMs(20, DEFAULT_RETRY_POLICY)).toBe(60_000);
   });
 });
 
