@@ -1,4 +1,5 @@
 import { isBase64 } from 'acs-protocol';
+import { parseSubscriptionOption } from '../services/events/subscription.js';
 
 /**
  * The one definition of every emulator option: its programmatic name, its CLI flag, its kind,
@@ -137,6 +138,18 @@ export const OPTIONS = {
         ? undefined
         : 'must be domain names such as contoso.com',
   },
+  whatsappChannels: {
+    kind: 'strings',
+    flag: '--whatsapp-channel',
+    valueName: 'UUID',
+    defaultText: 'none (any channel registration id is accepted)',
+    description:
+      'a WhatsApp channel registration id connected to the resource (repeatable): Advanced Messages refuses others; without any, every uuid is a connected channel',
+    check: (value: string[]) =>
+      value.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+        ? undefined
+        : 'must be channel registration ids (uuids)',
+  },
   eventSubscriptions: {
     kind: 'strings',
     flag: '--event-subscription',
@@ -144,6 +157,16 @@ export const OPTIONS = {
     defaultText: 'none',
     description:
       'deliver the resource’s Event Grid events to this webhook (repeatable); `schema` picks the envelope, `types` filters by event type',
+    check: (value: string[]) => {
+      for (const entry of value) {
+        try {
+          parseSubscriptionOption(entry);
+        } catch (error) {
+          return (error as Error).message.replace(/^--event-subscription: /, '');
+        }
+      }
+      return undefined;
+    },
   },
   callbackHosts: {
     kind: 'strings',

@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   readonly phoneNumbers?: readonly string[];
   /** Email domains the resource owns besides `<resource-id>.azurecomm.net`. */
   readonly emailDomains?: readonly string[];
+  /** WhatsApp channel registration ids of Advanced Messages. Default none: every uuid is a channel. */
+  readonly whatsappChannels?: readonly string[];
   /** Event Grid webhook subscriptions, as the CLI writes them (`URL[,schema=cloudevents][,types=A;B]`). */
   readonly eventSubscriptions?: readonly string[];
   /** Hosts besides loopback that may receive webhooks and callbacks. */
@@ -73,6 +75,7 @@ export interface ResolvedOptions {
   readonly minTokenLifetimeInMinutes: number;
   readonly phoneNumbers: readonly string[];
   readonly emailDomains: readonly string[];
+  readonly whatsappChannels: readonly string[];
   readonly eventSubscriptions: readonly string[];
   readonly callbackHosts: readonly string[];
   readonly operationDelayInMs: number;
@@ -129,6 +132,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
         ? ['+18005550100']
         : [...options.phoneNumbers],
     emailDomains: [...(options.emailDomains ?? [])],
+    whatsappChannels: [...(options.whatsappChannels ?? [])],
     eventSubscriptions: [...(options.eventSubscriptions ?? [])],
     callbackHosts: (options.callbackHosts ?? []).map((host) => host.toLowerCase()),
     operationDelayInMs: options.operationDelayInMs ?? 0,

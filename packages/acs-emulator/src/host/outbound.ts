@@ -24,6 +24,8 @@ export interface DeliveryInput {
   readonly group?: string;
   /** Default: the `deliveryMaxAttempts` option. */
   readonly maxAttempts?: number;
+  /** Answers that end the delivery at once as dead (Event Grid: 400, 401, 403, 413). */
+  readonly noRetryStatuses?: readonly number[];
   /** Called once with the final outcome (delivered or dead). */
   readonly onSettled?: (record: DeliveryRecord) => void;
 }
@@ -196,6 +198,10 @@ export class Outbound {
       record.attempts.push(attempt);
       if (attempt.statusCode !== undefined && attempt.statusCode >= 200 && attempt.statusCode < 300) {
         this.#settle(record, input, 'delivered');
+        return;
+      }
+      if (attempt.statusCode !== undefined && input.noRetryStatuses?.includes(attempt.statusCode)) {
+        this.#settle(record, input, 'dead', `the receiver answered ${attempt.statusCode}, which is not retried`);
         return;
       }
       if (record.attempts.length >= maxAttempts) {

@@ -43,7 +43,9 @@ function startSweep(host: HostView): () => void {
           if (operation !== undefined) completeIfDue(ctx, operation);
         }
       })
-      .catch((error: unknown) => host.log(`email sweep failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        host.log(`email sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         running = false;
       });

@@ -5,12 +5,7 @@ import type { HostView, RequestContext } from '../../host/service.js';
 import { type DeadLetter, deliveryKey, overflow, type PendingDelivery } from './dead-letter.js';
 import { deliveryRequest } from './delivery-request.js';
 import { runHandshake } from './handshake-client.js';
-import {
-  type EventSubscription,
-  NOT_RETRIED_STATUSES,
-  parseSubscriptionOption,
-  wantsEvent,
-} from './subscription.js';
+import { type EventSubscription, NOT_RETRIED_STATUSES, parseSubscriptionOption, wantsEvent } from './subscription.js';
 
 /**
  * Delivers the resource's events to its subscriptions, at least once: every event a subscription
@@ -48,8 +43,7 @@ export function startDispatcher(host: HostView): () => void {
   const inFlight = new Set<string>();
   let stopped = false;
 
-  const subscriptions = (): EventSubscription[] =>
-    [...host.store.read(SUBSCRIPTIONS).values()] as EventSubscription[];
+  const subscriptions = (): EventSubscription[] => [...host.store.read(SUBSCRIPTIONS).values()] as EventSubscription[];
 
   const settle = (key: string, record: DeliveryRecord): void => {
     inFlight.delete(key);
@@ -98,35 +92,39 @@ export function startDispatcher(host: HostView): () => void {
   };
 
   const validate = (subscription: EventSubscription): void => {
-    void runHandshake(subscription, host).then((problem) =>
-      host.transaction('events', (ctx) => {
-        const stored = ctx.state.collection<EventSubscription>(SUBSCRIPTIONS);
-        const current = stored.get(subscription.id);
-        if (current === undefined || stopped) return;
-        if (problem === undefined) {
-          stored.put(current.id, { ...current, provisioningState: 'Succeeded' });
-          return;
-        }
-        host.log(`events: subscription ${current.id} (${current.endpointUrl}) failed validation: ${problem}`);
-        const { validationError: _previous, ...rest } = current;
-        stored.put(current.id, { ...rest, provisioningState: 'Failed', validationError: problem });
-        const pending = ctx.state.collection<PendingDelivery>(PENDING);
-        for (const key of pending.keys()) {
-          const delivery = pending.get(key) as PendingDelivery;
-          if (delivery.subscriptionId !== current.id) continue;
-          pending.delete(key);
-          putDeadLetter(ctx, key, {
-            ...delivery,
-            reason: `the subscription failed validation: ${problem}`,
-            attempts: 0,
-            deadLetteredAt: new Date(ctx.now()).toISOString(),
-          });
-        }
-      }).then(() => {
-        const current = host.store.read(SUBSCRIPTIONS).get(subscription.id) as EventSubscription | undefined;
-        if (current?.provisioningState === 'Succeeded') sendPendingOf(current);
-      }),
-    ).catch((error: unknown) => host.log(`events: validating ${subscription.id} failed: ${message(error)}`));
+    void runHandshake(subscription, host)
+      .then((problem) =>
+        host
+          .transaction('events', (ctx) => {
+            const stored = ctx.state.collection<EventSubscription>(SUBSCRIPTIONS);
+            const current = stored.get(subscription.id);
+            if (current === undefined || stopped) return;
+            if (problem === undefined) {
+              stored.put(current.id, { ...current, provisioningState: 'Succeeded' });
+              return;
+            }
+            host.log(`events: subscription ${current.id} (${current.endpointUrl}) failed validation: ${problem}`);
+            const { validationError: _previous, ...rest } = current;
+            stored.put(current.id, { ...rest, provisioningState: 'Failed', validationError: problem });
+            const pending = ctx.state.collection<PendingDelivery>(PENDING);
+            for (const key of pending.keys()) {
+              const delivery = pending.get(key) as PendingDelivery;
+              if (delivery.subscriptionId !== current.id) continue;
+              pending.delete(key);
+              putDeadLetter(ctx, key, {
+                ...delivery,
+                reason: `the subscription failed validation: ${problem}`,
+                attempts: 0,
+                deadLetteredAt: new Date(ctx.now()).toISOString(),
+              });
+            }
+          })
+          .then(() => {
+            const current = host.store.read(SUBSCRIPTIONS).get(subscription.id) as EventSubscription | undefined;
+            if (current?.provisioningState === 'Succeeded') sendPendingOf(current);
+          }),
+      )
+      .catch((error: unknown) => host.log(`events: validating ${subscription.id} failed: ${message(error)}`));
   };
 
   const onEvent = (event: ResourceEvent): void => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isLoopbackHost } from '../../host/auth/loopback.js';
+import { isLoopbackHost } from 'acs-protocol';
 import type { HostView } from '../../host/service.js';
 import { validationEvent } from './envelopes.js';
 import { cloudEventsHandshakeProblem, eventGridValidationProblem, WEBHOOK_REQUEST_ORIGIN } from './handshake.js';
@@ -20,8 +20,8 @@ export async function runHandshake(
   subscription: Pick<EventSubscription, 'endpointUrl' | 'schema'>,
   host: Pick<HostView, 'options' | 'events' | 'now'>,
 ): Promise<string | undefined> {
-  const hostname = new URL(subscription.endpointUrl).hostname.toLowerCase();
-  if (!isLoopbackHost(hostname) && !host.options.callbackHosts.includes(hostname)) {
+  const { hostname } = new URL(subscription.endpointUrl);
+  if (!isLoopbackHost(hostname) && !host.options.callbackHosts.includes(hostname.toLowerCase())) {
     return `host '${hostname}' is not loopback: add it with --callback-host ${hostname} to allow deliveries to it`;
   }
   const timeoutInMs = host.options.deliveryTimeoutInMs;
@@ -59,7 +59,8 @@ export async function runHandshake(
     return eventGridValidationProblem(response.status, await response.text(), validationCode);
   } catch (error) {
     if (signal.aborted) return `the endpoint did not answer the handshake within ${timeoutInMs} ms`;
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const cause =
+      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     return `the handshake request failed: ${cause}`;
   }
 }

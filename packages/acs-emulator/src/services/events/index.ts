@@ -1,6 +1,12 @@
 import { defineService } from '../../host/service.js';
 import { startDispatcher } from './dispatcher.js';
-import { createSubscription, listDeadLetters, listSubscriptions, removeSubscription } from './subscription-routes.js';
+import {
+  createSubscription,
+  listDeadLetters,
+  listPendingDeliveries,
+  listSubscriptions,
+  removeSubscription,
+} from './subscription-routes.js';
 
 /**
  * Events: the resource's Event Grid events (everything any service emits on the host's bus)
@@ -15,6 +21,6 @@ export const service = defineService({
   name: 'events',
   apiVersions: null,
   collections: ['subscriptions', 'pending', 'deadLetters'],
-  routes: [createSubscription, listSubscriptions, removeSubscription, listDeadLetters],
+  routes: [createSubscription, listSubscriptions, removeSubscription, listDeadLetters, listPendingDeliveries],
   start: startDispatcher,
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badRequest, notFound } from '../../host/errors.js';
 import * as s from '../../host/schema.js';
 import { defineRoute, reply } from '../../host/service.js';
-import type { DeadLetter } from './dead-letter.js';
+import type { DeadLetter, PendingDelivery } from './dead-letter.js';
 import { deleteSubscription } from './dispatcher.js';
 import { runHandshake } from './handshake-client.js';
 import { type EventSubscription, endpointProblem, fullEventType } from './subscription.js';
@@ -49,7 +49,9 @@ export const createSubscription = defineRoute({
       id: randomUUID(),
       ...candidate,
       includedEventTypes: (request.body.includedEventTypes ?? []).map(fullEventType),
-      ...(request.body.maxDeliveryAttempts === undefined ? {} : { maxDeliveryAttempts: request.body.maxDeliveryAttempts }),
+      ...(request.body.maxDeliveryAttempts === undefined
+        ? {}
+        : { maxDeliveryAttempts: request.body.maxDeliveryAttempts }),
       provisioningState: 'Succeeded',
       origin: 'route',
       createdAt: new Date(ctx.now()).toISOString(),
@@ -92,7 +94,8 @@ export const removeSubscription = defineRoute({
   apiVersions: null,
   handle(request, ctx) {
     const id = request.params.subscriptionId ?? '';
-    if (!deleteSubscription(ctx, id)) throw notFound('SubscriptionNotFound', `No event subscription has the id '${id}'.`);
+    if (!deleteSubscription(ctx, id))
+      throw notFound('SubscriptionNotFound', `No event subscription has the id '${id}'.`);
     return reply(204);
   },
 });
@@ -113,5 +116,23 @@ export const listDeadLetters = defineRoute({
   apiVersions: null,
   handle(_request, ctx) {
     return reply(200, { value: ctx.state.collection<DeadLetter>('events.deadLetters').values() });
+  },
+});
+
+/**
+ * `GET /emulator/events/pending`: deliveries not yet settled (in flight or waiting for a retry).
+ *
+ * @example
+ * ```ts
+ * const { value } = await (await fetch(`${endpoint}emulator/events/pending`)).json();
+ * ```
+ */
+export const listPendingDeliveries = defineRoute({
+  method: 'GET',
+  path: '/emulator/events/pending',
+  auth: ['loopback'],
+  apiVersions: null,
+  handle(_request, ctx) {
+    return reply(200, { value: ctx.state.collection<PendingDelivery>('events.pending').values() });
   },
 });

@@ -20,14 +20,22 @@ export const listTemplates = defineRoute({
   auth: ['hmac', 'entraAdmin'],
   handle(request, ctx) {
     const channel = request.params.channelId ?? '';
-    if (!UUID.test(channel)) throw badRequest('InvalidRequest', 'channelId must be the uuid of a channel registration.', 'channelId');
+    if (!UUID.test(channel))
+      throw badRequest('InvalidRequest', 'channelId must be the uuid of a channel registration.', 'channelId');
     const known = ctx.options.whatsappChannels;
     if (known.length > 0 && !known.some((id) => id.toLowerCase() === channel.toLowerCase())) {
-      throw badRequest('ChannelNotFound', `The channel registration ${channel} is not connected to this resource.`, 'channelId');
+      throw badRequest(
+        'ChannelNotFound',
+        `The channel registration ${channel} is not connected to this resource.`,
+        'channelId',
+      );
     }
     return reply(
       200,
-      page(SAMPLE_TEMPLATES.map(templateItem), request, ctx, { defaultPageSize: 100, pageSizeParameter: 'maxpagesize' }),
+      page(SAMPLE_TEMPLATES.map(templateItem), request, ctx, {
+        defaultPageSize: 100,
+        pageSizeParameter: 'maxpagesize',
+      }),
     );
   },
 });
