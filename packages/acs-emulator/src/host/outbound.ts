@@ -24,6 +24,8 @@ export interface DeliveryInput {
   readonly group?: string;
   /** Default: the `deliveryMaxAttempts` option. */
   readonly maxAttempts?: number;
+  /** A header that carries how many attempts came before this one (Event Grid: `aeg-delivery-count`). */
+  readonly attemptCountHeader?: string;
   /** Answers that end the delivery at once as dead (Event Grid: 400, 401, 403, 413). */
   readonly noRetryStatuses?: readonly number[];
   /** Called once with the final outcome (delivered or dead). */
@@ -194,7 +196,7 @@ export class Outbound {
       record.status = 'delivering';
       delete record.nextAttemptTimestamp;
       this.#changed(record);
-      const attempt = await this.#attempt(input, body);
+      const attempt = await this.#attempt(input, body, record.attempts.length);
       record.attempts.push(attempt);
       if (attempt.statusCode !== undefined && attempt.statusCode >= 200 && attempt.statusCode < 300) {
         this.#settle(record, input, 'delivered');
@@ -219,7 +221,7 @@ export class Outbound {
     }
   }
 
-  async #attempt(input: DeliveryInput, body: string): Promise<DeliveryAttempt> {
+  async #attempt(input: DeliveryInput, body: string, previousAttempts: number): Promise<DeliveryAttempt> {
     const timestamp = this.#now();
     const started = performance.now();
     const controller = new AbortController();
@@ -228,7 +230,11 @@ export class Outbound {
     try {
       const response = await fetch(input.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...input.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...input.headers,
+          ...(input.attemptCountHeader === undefined ? {} : { [input.attemptCountHeader]: String(previousAttempts) }),
+        },
         body,
         signal: controller.signal,
         redirect: 'manual',

@@ -2,9 +2,10 @@ import { type BusEvent, toCloudEvent, toEventGridEvent } from './envelopes.js';
 import type { EventSubscription } from './subscription.js';
 
 /**
- * The HTTP request of one delivery attempt, as Event Grid sends it: Event Grid schema — a JSON
- * array with the event, `aeg-event-type: Notification` and the `aeg-*` metadata headers;
- * CloudEvents — the event alone, `content-type: application/cloudevents+json; charset=utf-8`.
+ * The HTTP request of a delivery, as Event Grid sends it: Event Grid schema — a JSON array with
+ * the event, `aeg-event-type: Notification` and the `aeg-*` metadata headers; CloudEvents — the
+ * event alone, `content-type: application/cloudevents+json; charset=utf-8`. The outbound queue
+ * adds `aeg-delivery-count` (the attempts before this one) to each attempt.
  */
 
 /** A request to send. */
@@ -16,22 +17,18 @@ export interface DeliveryRequest {
 }
 
 /**
- * Builds attempt number `attempt` (1 for the first) of delivering `event` to `subscription`.
+ * Builds the request delivering `event` to `subscription`.
  *
  * @example
  * ```ts
- * deliveryRequest(subscription, event, 1).headers['aeg-event-type']; // 'Notification' (Event Grid schema)
+ * deliveryRequest(subscription, event).headers['aeg-event-type']; // 'Notification' (Event Grid schema)
  * ```
  */
 export function deliveryRequest(
   subscription: Pick<EventSubscription, 'id' | 'endpointUrl' | 'schema'>,
   event: BusEvent,
-  attempt: number,
 ): DeliveryRequest {
-  const common = {
-    'aeg-subscription-name': subscription.id.toUpperCase(),
-    'aeg-delivery-count': String(attempt - 1),
-  };
+  const common = { 'aeg-subscription-name': subscription.id.toUpperCase() };
   if (subscription.schema === 'cloudevents') {
     return {
       method: 'POST',

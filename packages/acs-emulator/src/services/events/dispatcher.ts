@@ -71,7 +71,7 @@ export function startDispatcher(host: HostView): () => void {
   const send = (subscription: EventSubscription, key: string, delivery: PendingDelivery): void => {
     if (stopped || inFlight.has(key)) return;
     inFlight.add(key);
-    const request = deliveryRequest(subscription, delivery.event, 1);
+    const request = deliveryRequest(subscription, delivery.event);
     host.outbound.enqueue({
       url: request.url,
       body: request.body,
@@ -80,6 +80,7 @@ export function startDispatcher(host: HostView): () => void {
       kind: 'event',
       maxAttempts: subscription.maxDeliveryAttempts ?? host.options.deliveryMaxAttempts,
       noRetryStatuses: NOT_RETRIED_STATUSES,
+      attemptCountHeader: 'aeg-delivery-count',
       onSettled: (record) => settle(key, record),
     });
   };

@@ -71,18 +71,14 @@ describe('envelopes', () => {
   });
 
   it('delivery requests: an array with aeg headers, or one structured CloudEvent', () => {
-    const grid = deliveryRequest({ id: 'sub-1', endpointUrl: 'http://127.0.0.1:1/e', schema: 'eventgrid' }, EVENT, 2);
+    const grid = deliveryRequest({ id: 'sub-1', endpointUrl: 'http://127.0.0.1:1/e', schema: 'eventgrid' }, EVENT);
     expect(grid.headers).toMatchObject({
       'aeg-event-type': 'Notification',
-      'aeg-delivery-count': '1',
       'aeg-subscription-name': 'SUB-1',
+      'aeg-metadata-version': '1',
     });
     expect(JSON.parse(grid.body)).toEqual([toEventGridEvent(EVENT)]);
-    const cloud = deliveryRequest(
-      { id: 'sub-1', endpointUrl: 'http://127.0.0.1:1/e', schema: 'cloudevents' },
-      EVENT,
-      1,
-    );
+    const cloud = deliveryRequest({ id: 'sub-1', endpointUrl: 'http://127.0.0.1:1/e', schema: 'cloudevents' }, EVENT);
     expect(cloud.headers['content-type']).toBe('application/cloudevents+json; charset=utf-8');
     expect(JSON.parse(cloud.body)).toEqual(toCloudEvent(EVENT));
   });
