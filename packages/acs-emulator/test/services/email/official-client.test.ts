@@ -1,16 +1,21 @@
-import { EmailClient, type EmailMessage } from '@azure/communication-email';
+import type { EmailClient as Client, EmailMessage } from '@azure/communication-email';
 import { AzureKeyCredential } from 'acs-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceEvent } from '../../../src/host/events.js';
 import type { RunningEmulator } from '../../../src/index.js';
 import { signed } from '../../helpers/client.js';
 import { entraCredential, startTestEmulator } from '../../helpers/emulator.js';
+import { onAcsCommon, redirected } from '../rooms/acs-common-loader.js';
 
-// The official @azure/communication-email 1.1.0 (api-version 2025-09-01), unmodified, over HTTPS:
+onAcsCommon();
+const { EmailClient } = await import('@azure/communication-email');
+
+// The official @azure/communication-email 1.1.0 (api-version 2025-09-01), unmodified and
+// in-process, on acs-common (a resolve hook, as npm overrides in examples/drop-in), over HTTPS:
 // beginSend is the long-running operation its poller follows through Operation-Location.
 
 let emulator: RunningEmulator;
-let email: EmailClient;
+let email: Client;
 let sender: string;
 const events: ResourceEvent[] = [];
 
@@ -41,6 +46,10 @@ const failure = (promise: Promise<unknown>) =>
   );
 
 describe('EmailClient.beginSend', () => {
+  it('runs the official client on acs-common (its @azure/communication-common resolves to acs-common)', async () => {
+    expect((await redirected('@azure/communication-email')).to).toMatch(/packages\/acs-common\/dist\//);
+  });
+
   it('polls the operation to Succeeded, captures the mail and reports delivery per recipient', async () => {
     const before = events.length;
     const attachment = {

@@ -1,15 +1,19 @@
-import { ChatClient } from '@azure/communication-chat';
-import { EmailClient } from '@azure/communication-email';
-import { CommunicationIdentityClient } from '@azure/communication-identity';
-import { SmsClient } from '@azure/communication-sms';
 import { AzureCommunicationTokenCredential, AzureKeyCredential } from 'acs-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/index.js';
 import { startTestEmulator } from '../../helpers/emulator.js';
+import { onAcsCommon } from '../rooms/acs-common-loader.js';
 import { type Received, type Receiver, startReceiver } from './receiver.js';
 
 // Event Grid deliveries to webhook receivers on loopback: the validation handshakes, both
-// envelopes, retries, dead letters, and a hanging receiver that must not slow the emulator.
+// envelopes, retries, dead letters, and a hanging receiver that must not slow the emulator. The
+// events come from the official clients (on acs-common, in-process) and the emulator's routes.
+
+onAcsCommon();
+const { ChatClient } = await import('@azure/communication-chat');
+const { EmailClient } = await import('@azure/communication-email');
+const { CommunicationIdentityClient } = await import('@azure/communication-identity');
+const { SmsClient } = await import('@azure/communication-sms');
 
 const TYPES = {
   inbound: 'Microsoft.Communication.SMSReceived',

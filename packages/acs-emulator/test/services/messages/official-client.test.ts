@@ -1,11 +1,22 @@
-import createClient, { isUnexpected, paginate } from '@azure-rest/communication-messages';
+import type createMessagesClient from '@azure-rest/communication-messages';
 import { AzureKeyCredential } from 'acs-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceEvent } from '../../../src/host/events.js';
 import type { RunningEmulator } from '../../../src/index.js';
 import { entraCredential, startTestEmulator } from '../../helpers/emulator.js';
+import { onAcsCommon, redirected } from '../rooms/acs-common-loader.js';
 
-// The official @azure-rest/communication-messages 2.0.0 (api-version 2024-08-30), unmodified,
+onAcsCommon();
+const messagesModule = await import('@azure-rest/communication-messages');
+const { isUnexpected, paginate } = messagesModule;
+// A CommonJS module marked __esModule: `default` is createClient, or module.exports holding it.
+const exported = messagesModule.default as unknown as
+  | typeof createMessagesClient
+  | { default: typeof createMessagesClient };
+const createClient = typeof exported === 'function' ? exported : exported.default;
+
+// The official @azure-rest/communication-messages 2.0.0 (api-version 2024-08-30), unmodified and
+// in-process, on acs-common (its require of @azure/communication-common resolves to acs-common),
 // over HTTPS against the in-process emulator.
 
 const CHANNEL = '0f0eb78e-a576-1dfc-b414-0f0756de3338';
@@ -31,6 +42,10 @@ const outbox = async () =>
     .value;
 
 describe('notifications:send', () => {
+  it('runs the official client on acs-common (its @azure/communication-common resolves to acs-common)', async () => {
+    expect((await redirected('@azure-rest/communication-messages')).to).toMatch(/packages\/acs-common\/dist\//);
+  });
+
   it('sends text with a receipt per recipient, captured, with sent and delivered status events', async () => {
     const before = events.length;
     const response = await send({ kind: 'text', content: 'Your order shipped', to: ['14255550123', '+442071838750'] });

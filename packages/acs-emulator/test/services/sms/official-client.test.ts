@@ -1,16 +1,20 @@
-import { SmsClient } from '@azure/communication-sms';
+import type { SmsClient as Client } from '@azure/communication-sms';
 import { AzureKeyCredential } from 'acs-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceEvent } from '../../../src/host/events.js';
 import type { RunningEmulator } from '../../../src/index.js';
 import { entraCredential, startTestEmulator } from '../../helpers/emulator.js';
+import { onAcsCommon, redirected } from '../rooms/acs-common-loader.js';
 
-// The official @azure/communication-sms 1.1.0, unmodified, over HTTPS against the in-process
-// emulator: the credential is acs-common's (examples/drop-in runs the same client with
-// @azure/communication-common replaced through npm overrides).
+onAcsCommon();
+const { SmsClient } = await import('@azure/communication-sms');
+
+// The official @azure/communication-sms 1.1.0, unmodified and in-process, on acs-common (its
+// @azure/communication-common require resolves to acs-common, as npm overrides do in
+// examples/drop-in), over HTTPS against the in-process emulator.
 
 let emulator: RunningEmulator;
-let sms: SmsClient;
+let sms: Client;
 const events: ResourceEvent[] = [];
 
 beforeAll(async () => {
@@ -30,6 +34,10 @@ const loopback = async (path: string, init?: RequestInit) => {
 };
 
 describe('SmsClient.send', () => {
+  it('runs the official client on acs-common (its @azure/communication-common resolves to acs-common)', async () => {
+    expect((await redirected('@azure/communication-sms')).to).toMatch(/packages\/acs-common\/dist\//);
+  });
+
   it('sends to one recipient and captures the message in the outbox', async () => {
     const [result] = await sms.send({ from: '+18005550100', to: ['+14255550123'], message: 'Hello from the emulator' });
     expect(result).toMatchObject({ to: '+14255550123', httpStatusCode: 202, successful: true });
