@@ -207,7 +207,7 @@ describe('outbox view', () => {
     acceptedAt: ISO0,
   };
   const source = fakeSource({
-    services: ['sms', 'email'],
+    services: ['sms', 'email', 'messages'],
     collections: {
       'sms.outbox': {
         o1: {
@@ -218,7 +218,7 @@ describe('outbox view', () => {
           sentAt: new Date(T0 + 5).toISOString(),
         },
       },
-      'sms.inbound': {
+      'sms.inbox': {
         i1: {
           messageId: 'Incoming_1',
           from: '+14255550123',
@@ -229,6 +229,27 @@ describe('outbox view', () => {
       },
       'sms.requests': { r: { result: {} } },
       'email.outbox': { 'op-1': email },
+      'messages.outbox': {
+        m1: {
+          messageId: 'm1',
+          channelRegistrationId: 'c1',
+          to: '+14255550123',
+          kind: 'template',
+          content: { template: { name: 'welcome', language: 'en' } },
+          sentAt: new Date(T0 + 1).toISOString(),
+          status: 'delivered',
+        },
+        m2: {
+          messageId: 'm2',
+          channelRegistrationId: 'c1',
+          to: '+14255550123',
+          kind: 'text',
+          content: { content: 'hello' },
+          renderedText: 'hello',
+          sentAt: new Date(T0 + 2).toISOString(),
+          status: 'delivered',
+        },
+      },
       'email.operations': { 'op-1': { id: 'op-1', status: 'Succeeded' } },
     },
   });
@@ -250,7 +271,10 @@ describe('outbox view', () => {
     });
     expect(JSON.stringify(outbox)).not.toContain('<script>');
     expect(JSON.stringify(outbox)).not.toContain(email.attachments[0]?.contentInBase64);
-    expect(outbox.messages.present).toBe(false);
+    expect(outbox.messages.value.map((m) => [m.kind, m.summary, m.to.join()])).toEqual([
+      ['template', 'template welcome (en)', '+14255550123'],
+      ['text', 'hello', '+14255550123'],
+    ]);
   });
 
   it('finds an email and decodes its attachment', () => {

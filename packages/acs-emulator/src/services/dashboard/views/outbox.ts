@@ -29,7 +29,7 @@ function smsRows(source: DashboardSource): SmsView[] {
   const rows = recordsOf(source, 'sms', isSms).map(({ collection, record }): SmsView => {
     const id = text(record, 'messageId', 'id') ?? '';
     const inbound =
-      id.startsWith('Incoming') || collection.includes('inbound') || text(record, 'direction') === 'inbound';
+      id.startsWith('Incoming') || /inbound|inbox/.test(collection) || text(record, 'direction') === 'inbound';
     return {
       id,
       direction: inbound ? 'inbound' : 'outbound',
@@ -131,7 +131,8 @@ const isAdvancedMessage = (record: Row) =>
 
 function messageRows(source: DashboardSource): AdvancedMessageView[] {
   const rows = recordsOf(source, 'messages', isAdvancedMessage).map(({ record }): AdvancedMessageView => {
-    const template = fields(record.template);
+    const content = fields(record.content);
+    const template = fields(content.template ?? record.template);
     const to = record.to;
     return {
       id: text(record, 'messageId', 'id') ?? '',
@@ -139,10 +140,13 @@ function messageRows(source: DashboardSource): AdvancedMessageView[] {
       to: typeof to === 'string' ? [to] : rawIds(list(record, 'to')),
       kind: text(record, 'kind') ?? 'text',
       summary:
+        text(record, 'renderedText') ??
+        text(content, 'content', 'caption') ??
         text(record, 'content', 'caption') ??
         (text(template, 'name') === null
           ? null
           : `template ${text(template, 'name')} (${text(template, 'language') ?? '?'})`) ??
+        text(content, 'mediaUri') ??
         text(record, 'mediaUri') ??
         '',
       status: text(record, 'status'),
