@@ -39,7 +39,14 @@ export interface TokenCredential {
   getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null>;
 }
 
-/** A credential holding an access key, per `@azure/core-auth`. */
+/**
+ * A credential holding an access key, per `@azure/core-auth` (`AzureKeyCredential` is one).
+ *
+ * @example
+ * ```ts
+ * const credential: KeyCredential = new AzureKeyCredential(accessKey);
+ * ```
+ */
 export interface KeyCredential {
   readonly key: string;
 }

@@ -1,3 +1,4 @@
+export type { KeyCredential } from '../lib/core-auth-types.js';
 export {
   communicationAccessKeyCredentialPolicyName,
   createCommunicationAccessKeyCredentialPolicy,
