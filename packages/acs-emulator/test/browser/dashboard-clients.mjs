@@ -1,12 +1,12 @@
 // The official clients, unmodified, against a running emulator (started by dashboard.mjs with
 // NODE_EXTRA_CA_CERTS set to its certificate): a user and token, a chat thread with a message,
 // an SMS, and a request signed with a wrong key. Prints one JSON line with what it did.
-// argv: <connection string> [sms]
+// argv: <connection string> [sms] [email]
 import { ChatClient } from '@azure/communication-chat';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 
-const [connectionString, withSms] = process.argv.slice(2);
+const [connectionString, withSms, withEmail] = process.argv.slice(2);
 const endpoint = /endpoint=([^;]+)/.exec(connectionString)[1];
 const out = {};
 
@@ -43,6 +43,30 @@ if (withSms === 'sms') {
       message: 'SMS from the browser test',
     });
     out.sms = { successful: result.successful, messageId: result.messageId ?? null };
+  });
+}
+
+if (withEmail === 'email') {
+  await step('email', async () => {
+    const { EmailClient } = await import('@azure/communication-email');
+    const poller = await new EmailClient(connectionString).beginSend({
+      senderAddress: 'donotreply@contoso.com',
+      content: {
+        subject: 'Welcome from the browser test',
+        plainText: 'Welcome (plain text)',
+        // A script and a remote image: the dashboard must show the heading and run/load neither.
+        html: '<h1 id="welcome">Welcome, Ada</h1><script>parent.document.title = "pwned"; document.title = "ran";</script><img src="https://example.invalid/pixel.png" alt="">',
+      },
+      recipients: { to: [{ address: 'ada@contoso.com', displayName: 'Ada' }] },
+      attachments: [
+        {
+          name: 'notes.txt',
+          contentType: 'text/plain',
+          contentInBase64: Buffer.from('attached notes').toString('base64'),
+        },
+      ],
+    });
+    out.email = { id: poller.getOperationState().result?.id ?? null };
   });
 }
 

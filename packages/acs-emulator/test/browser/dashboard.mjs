@@ -84,7 +84,9 @@ watchdog.unref();
 
 /** Starts the CLI, resolves with its parsed ready line. */
 function startCli() {
-  const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--email-domain', 'contoso.com'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk) => {
@@ -100,9 +102,9 @@ function startCli() {
   });
 }
 
-function runClients(connectionString, caCertPath, withSms) {
+function runClients(connectionString, caCertPath, withSms, withEmail = false) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLIENTS, connectionString, withSms ? 'sms' : ''], {
+    const child = spawn(process.execPath, [CLIENTS, connectionString, withSms ? 'sms' : '', withEmail ? 'email' : ''], {
       env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertPath },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -180,9 +182,16 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // What the browser blocked inside an email's document (its script, its remote image) is
+  // expected — the email check counts it as evidence; anything else is a problem.
+  const emailBlocks = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    if (message.location().url.includes('/emulator/api/outbox/email/')) emailBlocks.push(message.text());
+    else problems.push(`console: ${message.text()}`);
   });
+  const requestedHosts = new Set();
+  page.on('requestfinished', (request) => requestedHosts.add(new URL(request.url()).hostname));
   let loads = 0;
   page.on('load', () => {
     loads++;
@@ -199,10 +208,11 @@ try {
   });
   const overview = await page.evaluate(async () => (await fetch('/emulator/api/overview')).json());
   const withSms = overview.services.includes('sms');
+  const withEmail = overview.services.includes('email');
   console.log(`(Chromium ${context.browser()?.version() ?? ''}; services: ${overview.services.join(', ')})`);
 
   // 3. The official clients act while the page is open.
-  const did = await runClients(ready.connectionString, ready.caCertPath, withSms);
+  const did = await runClients(ready.connectionString, ready.caCertPath, withSms, withEmail);
   await check('the wrong-key request was refused with 401', () =>
     did.wrongKey.status === 401 ? true : JSON.stringify(did.wrongKey),
   );
@@ -257,6 +267,42 @@ try {
     await waitForText(page, 'SMS from the browser test');
     return true;
   });
+  await check(
+    'the email: html in a sandboxed frame (its script does not run, its remote image is not loaded), attachment downloadable',
+    async () => {
+      if (!withEmail) return notYet('the email service is not registered on this emulator');
+      if (missingRoute(did.emailError)) return notYet(`the email route is not on this emulator: ${did.emailError}`);
+      if (did.emailError !== undefined) return `the official email client failed: ${did.emailError}`;
+      await waitForText(page, 'Welcome from the browser test');
+      const frameElement = await page.waitForSelector('iframe.email-html', { timeout: WAIT_IN_MS });
+      if ((await frameElement.getAttribute('sandbox')) !== '')
+        return `sandbox="${await frameElement.getAttribute('sandbox')}"`;
+      const frame = await frameElement.contentFrame();
+      await frame.waitForSelector('#welcome', { timeout: WAIT_IN_MS });
+      const heading = await frame.locator('#welcome').textContent();
+      const inside = await frame.evaluate(() => document.title);
+      const title = await page.title();
+      if (heading !== 'Welcome, Ada') return `heading: ${heading}`;
+      if (inside === 'ran' || title === 'pwned') return 'the email script ran';
+      if (requestedHosts.has('example.invalid')) return 'the remote image was requested';
+      const blocked = emailBlocks.join(' ');
+      if (!/Blocked script execution/.test(blocked) || !/example\.invalid/.test(blocked)) {
+        return `the browser reported no block of the script and the image: ${blocked}`;
+      }
+      const href = await page.locator('.attachments a').first().getAttribute('href');
+      const download = await page.evaluate(async (url) => {
+        const response = await fetch(url);
+        return {
+          type: response.headers.get('content-type'),
+          disposition: response.headers.get('content-disposition'),
+          text: await response.text(),
+        };
+      }, href);
+      if (download.text !== 'attached notes' || download.type !== 'application/octet-stream')
+        return JSON.stringify(download);
+      return /attachment; filename\*=UTF-8''notes\.txt/.test(download.disposition) ? true : download.disposition;
+    },
+  );
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-outbox.png'), fullPage: true });
 
   await check('a live update after the page was open: a new chat message appears without a reload', async () => {
@@ -288,6 +334,19 @@ try {
       await page.waitForSelector('form.action .result:not(.error):has-text("Done")', { timeout: WAIT_IN_MS });
       await waitForText(page, 'ringing (incoming, not answered)');
       return true;
+    },
+  );
+  await check(
+    'an action: "Inject an inbound SMS" calls the emulator route and the SMS shows up as inbound',
+    async () => {
+      const inject = overview.actions.find((action) => action.name === 'smsInbound');
+      if (!inject?.available) return notYet('POST /emulator/sms/inbound is not on this emulator');
+      await page.click('nav a[href="#outbox"]');
+      await page.fill('input[name="message"]', 'STOP (injected by the browser test)');
+      await page.getByRole('button', { name: 'Inject SMS' }).click();
+      await page.waitForSelector('tr:has-text("STOP (injected by the browser test)")', { timeout: WAIT_IN_MS });
+      const row = page.locator('tr', { hasText: 'STOP (injected by the browser test)' }).first();
+      return (await row.textContent()).includes('inbound') ? true : await row.textContent();
     },
   );
   await check('an action whose route is not on the emulator is disabled, with the route it needs', async () => {
