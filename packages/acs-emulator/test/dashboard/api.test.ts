@@ -1,9 +1,11 @@
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_PROVIDERS } from '../../src/host/auth/providers.js';
 import { type RunningEmulator, startEmulator } from '../../src/index.js';
 import type {
+  DeliveryView,
   IdentityView,
   OverviewView,
   RequestLogEntryView,
@@ -125,6 +127,80 @@ describe('the JSON API after real requests', () => {
     const replay = await send(emulator.endpoint, { method: 'POST', target: '/emulator/deliveries/999:replay' });
     expect(replay.status).toBe(404);
     expect((replay.json as { error: { message: string } }).error.message).toMatch(/No delivery #999/);
+  });
+});
+
+describe('deliveries and the replay action', () => {
+  it('a failed event delivery is listed dead with its attempt, and the replay sends it again (delivered)', async () => {
+    // A webhook that answers the Event Grid handshake, then fails events until told otherwise.
+    let failing = true;
+    const received: string[] = [];
+    const webhook: Server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '[]') as {
+          eventType?: string;
+          data?: { validationCode?: string };
+        }[];
+        if (request.headers['aeg-event-type'] === 'SubscriptionValidation') {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ validationResponse: body[0]?.data?.validationCode }));
+          return;
+        }
+        received.push(body[0]?.eventType ?? '?');
+        response.writeHead(failing ? 500 : 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/events`;
+    const events = await startEmulator({
+      http: true,
+      eventSubscriptions: [`${hook},types=Microsoft.Communication.SMSReceived`],
+      deliveryMaxAttempts: 1,
+    });
+    const call = (method: string, target: string, body?: unknown) =>
+      send(events.endpoint, {
+        method,
+        target,
+        ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      });
+    const deliveries = async () =>
+      ((await call('GET', '/emulator/api/deliveries')).json as Section<DeliveryView>).value.filter((d) =>
+        d.label.includes('SMSReceived'),
+      );
+    const settle = async (predicate: (list: DeliveryView[]) => boolean) => {
+      // Deliveries are asynchronous: poll the API (no timing assertion; the test timeout bounds it).
+      for (;;) {
+        const list = await deliveries();
+        if (predicate(list)) return list;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      const injected = await call('POST', '/emulator/sms/inbound', { from: '+14255550123', message: 'hello' });
+      expect(injected.status).toBe(202);
+      const [dead] = await settle((list) => list.some((d) => d.status === 'dead'));
+      expect(dead).toMatchObject({ status: 'dead', attempts: 1, lastStatusCode: 500, url: hook });
+
+      failing = false;
+      const replay = await call('POST', `/emulator/deliveries/${dead?.id}:replay`);
+      expect(replay.status).toBe(202);
+      expect((replay.json as DeliveryView).label).toContain(`replay of #${dead?.id}`);
+      const after = await settle((list) => list.some((d) => d.status === 'delivered'));
+      expect(after.find((d) => d.status === 'delivered')?.label).toContain(`replay of #${dead?.id}`);
+      expect(received).toEqual(['Microsoft.Communication.SMSReceived', 'Microsoft.Communication.SMSReceived']);
+
+      const again = await call(
+        'POST',
+        `/emulator/deliveries/${after.find((d) => d.status === 'delivered')?.id}:replay`,
+      );
+      expect(again.status).toBe(400);
+      expect((again.json as { error: { code: string } }).error.code).toBe('DeliveryNotDead');
+    } finally {
+      await events.close();
+      await new Promise((resolve) => webhook.close(resolve));
+    }
   });
 });
 
