@@ -92,10 +92,26 @@ export function startDispatcher(host: HostView): () => void {
     }
   };
 
-  const validate = (subscription: EventSubscription): void => {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  // A subscription given by option may name a receiver that starts after the emulator: its
+  // handshake is retried on the delivery back-off (events wait) before it counts as failed.
+  const validate = (subscription: EventSubscription, attempt = 1): void => {
     void runHandshake(subscription, host)
-      .then((problem) =>
-        host
+      .then((problem) => {
+        if (stopped) return;
+        if (problem !== undefined && attempt < host.options.deliveryMaxAttempts) {
+          host.log(`events: subscription ${subscription.id} not validated yet (${problem}); trying again`);
+          const delayInMs = Math.min(60_000, host.options.deliveryRetryDelayInMs * 2 ** (attempt - 1));
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            validate(subscription, attempt + 1);
+          }, delayInMs);
+          timer.unref();
+          timers.add(timer);
+          return;
+        }
+        return host
           .transaction('events', (ctx) => {
             const stored = ctx.state.collection<EventSubscription>(SUBSCRIPTIONS);
             const current = stored.get(subscription.id);
@@ -123,8 +139,8 @@ export function startDispatcher(host: HostView): () => void {
           .then(() => {
             const current = host.store.read(SUBSCRIPTIONS).get(subscription.id) as EventSubscription | undefined;
             if (current?.provisioningState === 'Succeeded') sendPendingOf(current);
-          }),
-      )
+          });
+      })
       .catch((error: unknown) => host.log(`events: validating ${subscription.id} failed: ${message(error)}`));
   };
 
@@ -162,7 +178,13 @@ export function startDispatcher(host: HostView): () => void {
         if (subscription.origin === 'option' && !wanted.has(subscription.id)) deleteSubscription(ctx, subscription.id);
       }
       for (const [id, value] of wanted) {
-        if (stored.has(id)) continue;
+        const existing = stored.get(id);
+        if (existing?.provisioningState === 'Failed') {
+          // Failed at an earlier start (its receiver was down): validate it again.
+          const { validationError: _previous, ...rest } = existing;
+          stored.put(id, { ...rest, provisioningState: 'AwaitingValidation' });
+        }
+        if (existing !== undefined) continue;
         const spec = parseSubscriptionOption(value);
         stored.put(id, {
           id,
@@ -184,6 +206,7 @@ export function startDispatcher(host: HostView): () => void {
   return () => {
     stopped = true;
     removeListener();
+    for (const timer of timers) clearTimeout(timer);
   };
 }
 

@@ -18,6 +18,8 @@ export interface Received {
 export interface ReceiverBehaviour {
   /** Answer the handshake? Default true. */
   validate?: boolean;
+  /** Refuse this many handshakes first (a receiver that is not ready yet). */
+  refuseHandshakes?: number;
   /** Status for notification attempt number n (1-based); default 200. */
   status?: (attempt: number) => number;
   /** Never answer notifications (the handshake is still answered). */
@@ -50,6 +52,7 @@ export async function startReceiver(behaviour: ReceiverBehaviour = {}): Promise<
   const waiters = new Set<() => void>();
   const hanging = new Set<ServerResponse>();
   let attempts = 0;
+  let handshakes = 0;
   const isHandshake = (request: Received) =>
     request.method === 'OPTIONS' || request.headers['aeg-event-type'] === 'SubscriptionValidation';
   const notifications = () => requests.filter((request) => !isHandshake(request));
@@ -64,6 +67,10 @@ export async function startReceiver(behaviour: ReceiverBehaviour = {}): Promise<
       };
       requests.push(received);
       for (const wake of waiters) wake();
+      if (isHandshake(received) && ++handshakes <= (behaviour.refuseHandshakes ?? 0)) {
+        response.writeHead(503).end();
+        return;
+      }
       if (received.method === 'OPTIONS') {
         if (behaviour.validate === false) response.writeHead(403).end();
         else

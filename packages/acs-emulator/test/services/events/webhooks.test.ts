@@ -249,6 +249,32 @@ describe('failures', () => {
 });
 
 describe('subscriptions given by option', () => {
+  it('wait for a receiver that is not ready yet: the handshake is retried and the events follow', async () => {
+    const late = await receiver({ refuseHandshakes: 2 });
+    const emulator = await emulatorWith({ eventSubscriptions: [late.url] });
+    await inboundSms(emulator, 'early');
+    const [delivered] = gridEvents(await late.until((received) => received.length >= 1));
+    expect(delivered).toMatchObject({ eventType: TYPES.inbound, data: { message: 'early' } });
+    expect(
+      late.requests.filter((request) => request.headers['aeg-event-type'] === 'SubscriptionValidation'),
+    ).toHaveLength(3);
+  });
+
+  it('give up after the delivery attempts: the subscription fails and its events are dead-lettered', async () => {
+    const never = await receiver({ validate: false });
+    const emulator = await emulatorWith({ eventSubscriptions: [never.url], deliveryMaxAttempts: 2 });
+    await inboundSms(emulator, 'lost');
+    let letters: Array<{ reason: string }> = [];
+    while (letters.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      letters = ((await loopback(emulator, 'GET', 'emulator/events/dead-letters')).json?.value ?? []) as typeof letters;
+    }
+    expect(letters[0]?.reason).toContain('failed validation');
+    const { json } = await loopback(emulator, 'GET', 'emulator/events/subscriptions');
+    expect(json?.value).toMatchObject([{ provisioningState: 'Failed' }]);
+    expect(never.notifications()).toEqual([]);
+  });
+
   it('are validated at start, filtered by type, and deleted through the route', async () => {
     const target = await receiver();
     const emulator = await emulatorWith({ eventSubscriptions: [`${target.url},schema=cloudevents,types=SMSReceived`] });
