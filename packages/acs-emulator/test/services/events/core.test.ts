@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deliveryKey, MAX_DEAD_LETTERS, overflow } from '../../../src/services/events/dead-letter.js';
 import { deliveryRequest } from '../../../src/services/events/delivery-request.js';
+import { optionSubscriptionId } from '../../../src/services/events/dispatcher.js';
 import {
   type BusEvent,
   toCloudEvent,
@@ -135,5 +137,24 @@ describe('handshakes', () => {
     expect(cloudEventsHandshakeProblem(204, '*')).toBeUndefined();
     expect(cloudEventsHandshakeProblem(200, 'other.example')).toContain('WebHook-Allowed-Origin');
     expect(cloudEventsHandshakeProblem(405, undefined)).toContain('405');
+  });
+});
+
+describe('dead letters and ids', () => {
+  it('keep at most the bound, dropping the oldest first', () => {
+    expect(MAX_DEAD_LETTERS).toBe(1000);
+    expect(overflow(['a', 'b', 'c'], 2)).toEqual(['a']);
+    expect(overflow(['a', 'b'], 2)).toEqual([]);
+    const keys = Array.from({ length: 1003 }, (_, index) => `k${index}`);
+    expect(overflow(keys)).toEqual(['k0', 'k1', 'k2']);
+  });
+
+  it('key deliveries by subscription and event, and option subscriptions by their value', () => {
+    expect(deliveryKey('sub-1', 'event-9')).toBe('sub-1/event-9');
+    expect(optionSubscriptionId('http://127.0.0.1:1/e')).toBe(optionSubscriptionId('http://127.0.0.1:1/e'));
+    expect(optionSubscriptionId('http://127.0.0.1:1/e')).not.toBe(
+      optionSubscriptionId('http://127.0.0.1:1/e,schema=cloudevents'),
+    );
+    expect(optionSubscriptionId('x')).toMatch(/^option-[0-9a-f]{16}$/);
   });
 });

@@ -211,6 +211,15 @@ describe('failures', () => {
     expect(emulator.host.store.read('events.pending').size).toBe(0);
   });
 
+  it('refuses an endpoint off loopback unless --callback-host names it (nothing leaves the machine)', async () => {
+    const emulator = await emulatorWith();
+    const refused = await subscribe(emulator, { endpointUrl: 'https://hooks.example.com/events' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.json)).toContain('--callback-host hooks.example.com');
+    const malformed = await subscribe(emulator, { endpointUrl: 'ftp://127.0.0.1/events' });
+    expect(malformed.json).toMatchObject({ error: { code: 'InvalidRequest', target: 'endpointUrl' } });
+  });
+
   it('refuses to create a subscription whose endpoint fails the handshake', async () => {
     const emulator = await emulatorWith();
     const unwilling = await receiver({ validate: false });
