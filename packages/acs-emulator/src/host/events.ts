@@ -63,15 +63,20 @@ export class EventBus {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Completes an emitted event (id, time, topic). */
-  complete(input: EventInput, nowTimestamp: number): ResourceEvent {
+  /** Whether anyone listens (without listeners, emitted events are dropped unbuilt). */
+  get listening(): boolean {
+    return this.#listeners.size > 0;
+  }
+
+  /** Completes an emitted event (id, time, topic); `eventTime` is ISO 8601 (or an epoch-ms timestamp). */
+  complete(input: EventInput, eventTime: string | number): ResourceEvent {
     return {
       id: randomUUID(),
       type: input.type,
       subject: input.subject,
       data: input.data,
       dataVersion: input.dataVersion ?? '1.0',
-      eventTime: new Date(nowTimestamp).toISOString(),
+      eventTime: typeof eventTime === 'number' ? new Date(eventTime).toISOString() : eventTime,
       topic: this.#topic,
     };
   }

@@ -33,11 +33,11 @@ export interface RequestLogEntry {
   /** `ok`, or what failed: `routing`, `api-version`, `body`, `auth`, `validation`, `handler`, `internal`. */
   readonly outcome: string;
   /** The error code and message answered, for a failure. */
-  readonly errorCode?: string;
-  readonly reason?: string;
-  readonly hmac?: HmacDiagnostics;
+  readonly errorCode?: string | undefined;
+  readonly reason?: string | undefined;
+  readonly hmac?: HmacDiagnostics | undefined;
   /** Safe details a handler added (`ctx.annotate`). */
-  readonly details?: Readonly<Record<string, unknown>>;
+  readonly details?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** A log listener. */
@@ -65,7 +65,24 @@ export class RequestLog {
 
   /** Adds an entry (its id is assigned here). */
   add(entry: Omit<RequestLogEntry, 'id'>): RequestLogEntry {
-    const complete: RequestLogEntry = { id: this.#nextId++, ...entry };
+    // A literal with every member (not a spread): one hidden class for every entry, and a spread
+    // of this size costs microseconds on the request path.
+    const complete: RequestLogEntry = {
+      id: this.#nextId++,
+      timestamp: entry.timestamp,
+      method: entry.method,
+      target: entry.target,
+      route: entry.route,
+      service: entry.service,
+      status: entry.status,
+      durationInMs: entry.durationInMs,
+      caller: entry.caller,
+      outcome: entry.outcome,
+      errorCode: entry.errorCode,
+      reason: entry.reason,
+      hmac: entry.hmac,
+      details: entry.details,
+    };
     if (this.#entries.length - this.#start >= this.#capacity) this.#start++;
     this.#entries.push(complete);
     if (this.#start > 1024 && this.#start * 2 > this.#entries.length) {

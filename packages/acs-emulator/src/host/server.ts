@@ -197,9 +197,9 @@ class Context implements RequestContext {
   /** After the commit is durable: publish events, start deliveries. */
   flush(): void {
     const host = this.#host;
-    if (this.#events !== undefined) {
-      const nowTimestamp = host.options.now();
-      for (const input of this.#events) host.events.publish(host.events.complete(input, nowTimestamp));
+    if (this.#events !== undefined && host.events.listening) {
+      const eventTime = new Date(host.options.now()).toISOString(); // one per commit, shared by its events
+      for (const input of this.#events) host.events.publish(host.events.complete(input, eventTime));
     }
     if (this.#deliveries !== undefined) for (const delivery of this.#deliveries) host.outbound.enqueue(delivery);
   }
@@ -342,16 +342,22 @@ class Exchange {
       reply.stream(response);
       return;
     }
-    const headers: Record<string, string> = { ...reply.headers };
     let bytes: string | Uint8Array | undefined;
+    let contentType: string | undefined;
     if (reply.raw !== undefined) {
       bytes = reply.raw.bytes;
-      headers['content-type'] = reply.raw.contentType;
+      contentType = reply.raw.contentType;
     } else if (reply.body !== undefined) {
       bytes = JSON.stringify(reply.body);
-      headers['content-type'] = JSON_TYPE;
+      contentType = JSON_TYPE;
     }
-    if (bytes !== undefined) headers['content-length'] = String(Buffer.byteLength(bytes));
+    // A flat [name, value, …] list (no object spread on this path).
+    const headers: string[] = [];
+    if (reply.headers !== undefined) {
+      for (const name in reply.headers) headers.push(name, reply.headers[name] as string);
+    }
+    if (bytes !== undefined)
+      headers.push('content-type', contentType as string, 'content-length', String(Buffer.byteLength(bytes)));
     response.writeHead(reply.status, headers).end(bytes);
     this.#record(reply.status, undefined);
   }
@@ -408,9 +414,10 @@ class Exchange {
             ? { kind: caller.kind, identityId: caller.identityId }
             : { kind: caller.kind },
       outcome: failure === undefined ? 'ok' : this.#outcome,
-      ...(failure === undefined ? {} : { errorCode: failure.code, reason: failure.message }),
-      ...(hmac === undefined ? {} : { hmac }),
-      ...(details === undefined ? {} : { details }),
+      errorCode: failure?.code,
+      reason: failure?.message,
+      hmac,
+      details,
     });
   }
 }

@@ -51,21 +51,22 @@ const OK: HmacVerification = { ok: true };
  */
 export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestamp: number): HmacVerification {
   const { authorization } = parts;
-  const diagnostics: { -readonly [K in keyof HmacDiagnostics]: HmacDiagnostics[K] } = {
-    received: {
-      ...(parts.xMsDate === undefined ? {} : { xMsDate: parts.xMsDate }),
-      ...(parts.host === undefined ? {} : { host: parts.host }),
-      ...(parts.contentSha256 === undefined ? {} : { contentSha256: parts.contentSha256 }),
-    },
-  };
-  const fail = (reason: string): HmacVerification => ({ ok: false, reason, diagnostics });
+  // What the diagnostics report, filled in as the check goes; built into an object only on failure.
+  let receivedSignedHeaders: string | undefined;
+  let computedContentHash: string | undefined;
+  let computedStringToSign: string | undefined;
+  const fail = (reason: string): HmacVerification => ({
+    ok: false,
+    reason,
+    diagnostics: diagnosticsOf(parts, receivedSignedHeaders, computedContentHash, computedStringToSign),
+  });
   if (authorization === undefined || authorization === '') return fail('The request has no Authorization header.');
   const header = parseAuthorization(authorization);
   if (header === undefined) {
     return fail(`The Authorization header must be 'HMAC-SHA256 SignedHeaders=${SIGNED_HEADERS}&Signature=<base64>'.`);
   }
   const signedHeaders = header.signedHeaders.toLowerCase();
-  diagnostics.received = { ...diagnostics.received, signedHeaders: header.signedHeaders };
+  receivedSignedHeaders = header.signedHeaders;
   const legacy = signedHeaders === LEGACY_SIGNED_HEADERS;
   if (!legacy && signedHeaders !== SIGNED_HEADERS) return fail(`SignedHeaders must be '${SIGNED_HEADERS}'.`);
 
@@ -82,7 +83,7 @@ export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestam
   if (parts.contentSha256 === undefined) return fail('The request has no x-ms-content-sha256 header.');
   const contentHash =
     parts.body.length === 0 ? EMPTY_CONTENT_HASH : createHash('sha256').update(parts.body).digest('base64');
-  diagnostics.computedContentHash = contentHash;
+  computedContentHash = contentHash;
   const signed = stringToSign({
     method: parts.method,
     pathAndQuery: parts.pathAndQuery,
@@ -90,7 +91,7 @@ export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestam
     host: parts.host,
     contentHash,
   });
-  diagnostics.stringToSign = signed;
+  computedStringToSign = signed;
   if (parts.contentSha256 !== contentHash) {
     return fail("Request 'x-ms-content-sha256' differs from generated content hash.");
   }
@@ -136,4 +137,22 @@ function parseAuthorization(value: string): { signedHeaders: string; signature: 
   return signedHeaders === undefined || signature === undefined || signature === ''
     ? undefined
     : { signedHeaders, signature };
+}
+
+function diagnosticsOf(
+  parts: HmacRequestParts,
+  signedHeaders: string | undefined,
+  computedContentHash: string | undefined,
+  stringToSign: string | undefined,
+): HmacDiagnostics {
+  const received: { -readonly [K in keyof HmacDiagnostics['received']]: HmacDiagnostics['received'][K] } = {};
+  if (parts.xMsDate !== undefined) received.xMsDate = parts.xMsDate;
+  if (parts.host !== undefined) received.host = parts.host;
+  if (parts.contentSha256 !== undefined) received.contentSha256 = parts.contentSha256;
+  if (signedHeaders !== undefined) received.signedHeaders = signedHeaders;
+  return {
+    ...(stringToSign === undefined ? {} : { stringToSign }),
+    ...(computedContentHash === undefined ? {} : { computedContentHash }),
+    received,
+  };
 }

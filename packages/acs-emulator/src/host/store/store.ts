@@ -131,8 +131,9 @@ const EMPTY: ReadonlyMap<string, StoredValue> = new Map();
 export class Transaction {
   readonly #store: Store;
   readonly #owner: string | undefined;
-  readonly #pending = new Map<string, Pending>();
-  readonly #views = new Map<string, Collection<unknown>>();
+  // Made on first use: most requests read one collection and write none.
+  #pending: Map<string, Pending> | undefined;
+  #views: Map<string, Collection<unknown>> | undefined;
 
   constructor(store: Store, owner: string | undefined) {
     this.#store = store;
@@ -141,6 +142,7 @@ export class Transaction {
 
   /** A view of a collection by its qualified name (`service.name`). */
   collection<T>(name: string): Collection<T> {
+    this.#views ??= new Map();
     let view = this.#views.get(name);
     if (view === undefined) {
       view = this.#view(name);
@@ -152,6 +154,7 @@ export class Transaction {
   /** The buffered changes, in order of collection then first write. */
   changes(): Change[] {
     const changes: Change[] = [];
+    if (this.#pending === undefined) return changes;
     for (const [name, pending] of this.#pending) {
       for (const [key, value] of pending) changes.push(value === DELETED ? [name, key] : [name, key, value]);
     }
@@ -167,6 +170,7 @@ export class Transaction {
           `The ${this.#owner} service cannot write the collection '${name}' (it belongs to another service).`,
         );
       }
+      this.#pending ??= new Map();
       let pending = this.#pending.get(name);
       if (pending === undefined) {
         pending = new Map();
@@ -175,7 +179,7 @@ export class Transaction {
       return pending;
     };
     const get = (key: string): unknown => {
-      const pending = this.#pending.get(name);
+      const pending = this.#pending?.get(name);
       if (pending?.has(key)) {
         const value = pending.get(key);
         return value === DELETED ? undefined : value;
@@ -183,7 +187,7 @@ export class Transaction {
       return store.read(name).get(key);
     };
     const entries = (): Array<[string, unknown]> => {
-      const pending = this.#pending.get(name);
+      const pending = this.#pending?.get(name);
       const base = store.read(name);
       if (pending === undefined) return [...base];
       const result: Array<[string, unknown]> = [];
