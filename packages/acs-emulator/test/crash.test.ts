@@ -1,7 +1,7 @@
 import type { Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { hmacHeaders, send } from './helpers/client.js';
-import { type CrashTarget, crashRounds } from './helpers/crash.js';
+import { send } from './helpers/client.js';
+import { type CrashTarget, crashRounds, signedJson as hmac } from './helpers/crash.js';
 
 // Durability under fire: the built CLI with --data is SIGKILLed at random moments while clients
 // create and delete identities, issue tokens and revoke them. After each restart on the same
@@ -26,27 +26,6 @@ const deleting = new Set<string>();
 const issued: Issued[] = [];
 /** Tokens whose identity had a revoke acknowledged after the token was received. */
 const revokedTokens: Issued[] = [];
-
-async function hmac(target: CrashTarget, agent: Agent, method: string, path: string, body?: unknown) {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  return send(
-    target.endpoint,
-    {
-      method,
-      target: path,
-      headers: {
-        ...hmacHeaders(target.endpoint, target.accessKey, {
-          method,
-          target: path,
-          ...(text === undefined ? {} : { body: text }),
-        }),
-        ...(text === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(text === undefined ? {} : { body: text }),
-    },
-    { agent },
-  );
-}
 
 const chatStatus = async (target: CrashTarget, token: string) =>
   (

@@ -3,6 +3,7 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCli } from './cli.js';
+import { hmacHeaders, type RawResponse, send } from './client.js';
 
 /**
  * Crash rounds for durability tests: start the built CLI with `--data`, check that everything
@@ -67,4 +68,38 @@ export async function crashRounds(options: {
 export interface CrashTarget {
   readonly endpoint: string;
   readonly accessKey: string;
+}
+
+/**
+ * An HMAC-signed request with an optional JSON body, for the crash tests' load and verify steps.
+ *
+ * @example
+ * ```ts
+ * const created = await signedJson(target, agent, 'POST', '/identities?api-version=2023-10-01', {});
+ * ```
+ */
+export function signedJson(
+  target: CrashTarget,
+  agent: Agent | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<RawResponse> {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const signed = hmacHeaders(target.endpoint, target.accessKey, {
+    method,
+    target: path,
+    ...(text === undefined ? {} : { body: text }),
+  });
+  return send(
+    target.endpoint,
+    {
+      method,
+      target: path,
+      headers: text === undefined ? signed : { ...signed, 'content-type': contentType },
+      ...(text === undefined ? {} : { body: text }),
+    },
+    agent === undefined ? {} : { agent },
+  );
 }

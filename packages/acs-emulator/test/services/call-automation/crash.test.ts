@@ -2,8 +2,8 @@ import type { Agent } from 'node:http';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hmacHeaders, send } from '../../helpers/client.js';
-import { type CrashTarget, crashRounds } from '../../helpers/crash.js';
+import { send } from '../../helpers/client.js';
+import { type CrashTarget, crashRounds, signedJson as hmac } from '../../helpers/crash.js';
 
 // Durability of the call model: the built CLI with --data is SIGKILLed while clients create calls,
 // add participants, start plays, hang up, and raise and answer incoming calls. After each restart
@@ -34,27 +34,6 @@ beforeAll(async () => {
   callbackUri = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/callback`;
 });
 afterAll(() => new Promise<void>((resolve) => callbacks.close(() => resolve())));
-
-function hmac(target: CrashTarget, agent: Agent, method: string, path: string, body?: unknown) {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  return send(
-    target.endpoint,
-    {
-      method,
-      target: path,
-      headers: {
-        ...hmacHeaders(target.endpoint, target.accessKey, {
-          method,
-          target: path,
-          ...(text === undefined ? {} : { body: text }),
-        }),
-        ...(text === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(text === undefined ? {} : { body: text }),
-    },
-    { agent },
-  );
-}
 
 const loopback = (target: CrashTarget, agent: Agent, method: string, path: string, body?: unknown) =>
   send(

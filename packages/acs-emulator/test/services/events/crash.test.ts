@@ -1,7 +1,7 @@
 import type { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hmacHeaders, send } from '../../helpers/client.js';
-import { type CrashTarget, crashRounds } from '../../helpers/crash.js';
+import { send } from '../../helpers/client.js';
+import { type CrashTarget, crashRounds, signedJson as hmac } from '../../helpers/crash.js';
 import { type Receiver, startReceiver } from './receiver.js';
 
 // Durability of the messaging collections: the built CLI with --data is SIGKILLed at random
@@ -26,27 +26,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => receiver?.close());
-
-async function hmac(target: CrashTarget, agent: Agent | undefined, method: string, path: string, body?: unknown) {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  return send(
-    target.endpoint,
-    {
-      method,
-      target: path,
-      headers: {
-        ...hmacHeaders(target.endpoint, target.accessKey, {
-          method,
-          target: path,
-          ...(text === undefined ? {} : { body: text }),
-        }),
-        ...(text === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(text === undefined ? {} : { body: text }),
-    },
-    agent === undefined ? {} : { agent },
-  );
-}
 
 const plain = (target: CrashTarget, agent: Agent | undefined, method: string, path: string, body?: unknown) =>
   send(

@@ -1,7 +1,6 @@
 import type { Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { hmacHeaders, send } from '../../helpers/client.js';
-import { type CrashTarget, crashRounds } from '../../helpers/crash.js';
+import { type CrashTarget, crashRounds, signedJson } from '../../helpers/crash.js';
 
 // Durability of the Rooms and Phone Numbers collections under fire: the built CLI with --data
 // is SIGKILLed mid-flight while workers create rooms, patch their participants, delete rooms,
@@ -29,26 +28,8 @@ const releasing = new Set<string>();
 let acknowledgedThisRound = 0;
 let counter = 0;
 
-async function hmac(target: CrashTarget, agent: Agent | undefined, method: string, path: string, body?: unknown) {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  return send(
-    target.endpoint,
-    {
-      method,
-      target: path,
-      headers: {
-        ...hmacHeaders(target.endpoint, target.accessKey, {
-          method,
-          target: path,
-          ...(text === undefined ? {} : { body: text }),
-        }),
-        ...(text === undefined ? {} : { 'content-type': 'application/merge-patch+json' }),
-      },
-      ...(text === undefined ? {} : { body: text }),
-    },
-    agent === undefined ? {} : { agent },
-  );
-}
+const hmac = (target: CrashTarget, agent: Agent | undefined, method: string, path: string, body?: unknown) =>
+  signedJson(target, agent, method, path, body, 'application/merge-patch+json');
 
 async function roomLoad(target: CrashTarget, agent: Agent, stopped: () => boolean): Promise<void> {
   const first = RAW(counter++);
