@@ -8,6 +8,7 @@
 // .tmp/artifacts/. Prints one line per check and `N passed, M failed`; exits non-zero on a failure.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { Agent, request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -82,9 +83,33 @@ const watchdog = setTimeout(() => {
 }, OVERALL_TIMEOUT_IN_MS);
 watchdog.unref();
 
+/**
+ * An Event Grid webhook for SMSReceived: answers the subscription handshake, fails the first
+ * event (so a dead delivery exists to replay from the page), accepts the rest.
+ */
+const webhook = { events: 0 };
+const webhookServer = createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '[]');
+    if (request.headers['aeg-event-type'] === 'SubscriptionValidation') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ validationResponse: body[0]?.data?.validationCode }));
+      return;
+    }
+    webhook.events++;
+    response.writeHead(webhook.events === 1 ? 500 : 200).end();
+  });
+});
+await new Promise((resolve) => webhookServer.listen(0, '127.0.0.1', resolve));
+const WEBHOOK = `http://127.0.0.1:${webhookServer.address().port}/events`;
+
 /** Starts the CLI, resolves with its parsed ready line. */
 function startCli() {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--email-domain', 'contoso.com'], {
+  const args = ['--port', '0', '--email-domain', 'contoso.com', '--delivery-attempts', '1'];
+  args.push('--event-subscription', `${WEBHOOK},types=Microsoft.Communication.SMSReceived`);
+  const child = spawn(process.execPath, [CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -356,6 +381,20 @@ try {
       return (await row.textContent()).includes('inbound') ? true : await row.textContent();
     },
   );
+  await check(
+    'an action: a failed event delivery is listed dead, "Replay" sends it again and it is delivered',
+    async () => {
+      if (!overview.services.includes('events')) return notYet('the events service is not registered on this emulator');
+      await page.click('nav a[href="#deliveries"]');
+      const replay = page
+        .getByRole('button', { name: /^Replay delivery Microsoft\.Communication\.SMSReceived/ })
+        .first();
+      await replay.waitFor({ timeout: WAIT_IN_MS });
+      await replay.click();
+      await page.waitForSelector('tr:has-text("replay of #"):has-text("delivered")', { timeout: WAIT_IN_MS });
+      return webhook.events >= 2 ? true : `the webhook received ${webhook.events} events`;
+    },
+  );
   await check('an action whose route is not on the emulator is disabled, with the route it needs', async () => {
     const missing = overview.actions.find((action) => !action.available);
     if (missing === undefined) return notYet('every action has its route on this emulator');
@@ -517,6 +556,7 @@ try {
     await exited;
   }
   rmSync(workDir, { recursive: true, force: true });
+  webhookServer.close();
   clearTimeout(watchdog);
   finish();
 }
