@@ -267,8 +267,6 @@ rows.push({
 rows.push({
   name: 'react-native + TextEncoder polyfill + injected HMAC (Metro bundle on Hermes)',
   version: () => versions.get('react-native+'),
-  knownFailure:
-    "React Native's URL is not WHATWG (host not lowercased, :443 kept, no percent-encoding), so some signatures differ from what is sent",
   run: driverRow('react-native+', 'drive-rn.mjs', [
     project,
     tools.modules,

@@ -14,7 +14,7 @@ let lastUrl = '';
 let lastParts: { pathAndQuery: string; host: string } = { pathAndQuery: '', host: '' };
 
 function partsOf(url: string | URL): { pathAndQuery: string; host: string } {
-  if (typeof url !== 'string') return signedParts(url);
+  if (typeof url !== 'string') return checkedParts(url, signedParts(url));
   if (url !== lastUrl) {
     if (typeof URL !== 'function') {
       throw unsupportedRuntime(
@@ -23,10 +23,38 @@ function partsOf(url: string | URL): { pathAndQuery: string; host: string } {
         'install a WHATWG URL polyfill (for example react-native-url-polyfill).',
       );
     }
-    lastParts = signedParts(url);
+    lastParts = checkedParts(url, signedParts(url));
     lastUrl = url;
   }
   return lastParts;
+}
+
+/** Whether this runtime's `URL` serialises as WHATWG does (React Native's built-in one does not). */
+let whatwgUrl: boolean | undefined;
+
+/**
+ * The signed parts, refused where the runtime's `URL` is not WHATWG and the URL is one it would
+ * serialise differently from what `fetch` sends (a host not in lower case, a default port, a
+ * character that needs percent-encoding): such a signature could never match. Already-normal URLs
+ * sign correctly everywhere.
+ */
+function checkedParts(url: string | URL, parts: { pathAndQuery: string; host: string }) {
+  whatwgUrl ??= new URL('HTTPS://EXAMPLE.com:443/a b?c=\u00e9').href === 'https://example.com/a%20b?c=%C3%A9';
+  if (whatwgUrl) return parts;
+  const text = String(url);
+  const defaultPort = /^https:/i.test(text) ? ':443' : /^http:/i.test(text) ? ':80' : undefined;
+  if (
+    parts.host !== parts.host.toLowerCase() ||
+    (defaultPort !== undefined && parts.host.endsWith(defaultPort)) ||
+    /[^A-Za-z0-9\-._~%!$&'()*+,;=:@/?]/.test(parts.pathAndQuery)
+  ) {
+    throw unsupportedRuntime(
+      'WHATWG URL (its URL keeps upper-case hosts, default ports and unencoded characters as written)',
+      'signing this URL exactly as it is sent',
+      'install a WHATWG URL polyfill (for example react-native-url-polyfill), or sign lower-case URLs without a default port and with a percent-encoded path and query.',
+    );
+  }
+  return parts;
 }
 
 /** What {@link createHmacHeaders} signs. */
