@@ -173,6 +173,11 @@ async function flood(endpoint, ca, count) {
   agent.destroy();
 }
 
+/** Waits until `view` is rendered and its data loaded. */
+const showing = async (page, view) => {
+  await page.waitForSelector(`#${view}-title`, { timeout: WAIT_IN_MS });
+  await page.waitForFunction(() => !document.body.textContent.includes('Loading…'), null, { timeout: WAIT_IN_MS });
+};
 const text = (page) => page.evaluate(() => document.body.textContent);
 const waitForText = (page, needle, timeout = WAIT_IN_MS) =>
   page.waitForFunction((n) => document.body.textContent.includes(n), needle, { timeout });
@@ -439,7 +444,7 @@ try {
   await page.evaluate(axeSource);
   for (const view of ['requests', 'identities', 'chat', 'outbox', 'rooms', 'calls', 'deliveries']) {
     await page.click(`nav a[href="#${view}"]`);
-    await page.waitForFunction(() => !document.body.textContent.includes('Loading…'), null, { timeout: WAIT_IN_MS });
+    await showing(page, view);
     if (['rooms', 'deliveries'].includes(view)) {
       await page.screenshot({ path: join(ARTIFACTS, `dashboard-${view}.png`), fullPage: true });
     }
