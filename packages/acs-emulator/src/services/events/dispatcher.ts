@@ -5,7 +5,13 @@ import type { HostView, RequestContext } from '../../host/service.js';
 import { type DeadLetter, deliveryKey, overflow, type PendingDelivery } from './dead-letter.js';
 import { deliveryRequest } from './delivery-request.js';
 import { runHandshake } from './handshake-client.js';
-import { type EventSubscription, NOT_RETRIED_STATUSES, parseSubscriptionOption, wantsEvent } from './subscription.js';
+import {
+  type EventSubscription,
+  endpointBaseUrl,
+  NOT_RETRIED_STATUSES,
+  parseSubscriptionOption,
+  wantsEvent,
+} from './subscription.js';
 
 /**
  * Delivers the resource's events to its subscriptions, at least once: every event a subscription
@@ -76,7 +82,7 @@ export function startDispatcher(host: HostView): () => void {
       url: request.url,
       body: request.body,
       headers: request.headers,
-      label: `${delivery.event.type} → ${subscription.endpointUrl}`,
+      label: `${delivery.event.type} → ${endpointBaseUrl(subscription.endpointUrl)}`,
       kind: 'event',
       maxAttempts: subscription.maxDeliveryAttempts ?? host.options.deliveryMaxAttempts,
       noRetryStatuses: NOT_RETRIED_STATUSES,
@@ -120,7 +126,9 @@ export function startDispatcher(host: HostView): () => void {
               stored.put(current.id, { ...current, provisioningState: 'Succeeded' });
               return;
             }
-            host.log(`events: subscription ${current.id} (${current.endpointUrl}) failed validation: ${problem}`);
+            host.log(
+              `events: subscription ${current.id} (${endpointBaseUrl(current.endpointUrl)}) failed validation: ${problem}`,
+            );
             const { validationError: _previous, ...rest } = current;
             stored.put(current.id, { ...rest, provisioningState: 'Failed', validationError: problem });
             const pending = ctx.state.collection<PendingDelivery>(PENDING);

@@ -5,7 +5,7 @@ import { defineRoute, reply } from '../../host/service.js';
 import type { DeadLetter, PendingDelivery } from './dead-letter.js';
 import { deleteSubscription } from './dispatcher.js';
 import { runHandshake } from './handshake-client.js';
-import { type EventSubscription, endpointProblem, fullEventType } from './subscription.js';
+import { type EventSubscription, endpointProblem, fullEventType, subscriptionView } from './subscription.js';
 
 /**
  * The emulator's Event Grid control plane (loopback only): create, list and delete subscriptions,
@@ -57,7 +57,7 @@ export const createSubscription = defineRoute({
       createdAt: new Date(ctx.now()).toISOString(),
     };
     ctx.state.collection<EventSubscription>('events.subscriptions').put(subscription.id, subscription);
-    return reply(201, subscription);
+    return reply(201, subscriptionView(subscription));
   },
 });
 
@@ -75,7 +75,9 @@ export const listSubscriptions = defineRoute({
   auth: ['loopback'],
   apiVersions: null,
   handle(_request, ctx) {
-    return reply(200, { value: ctx.state.collection<EventSubscription>('events.subscriptions').values() });
+    return reply(200, {
+      value: ctx.state.collection<EventSubscription>('events.subscriptions').values().map(subscriptionView),
+    });
   },
 });
 

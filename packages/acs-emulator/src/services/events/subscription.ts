@@ -67,7 +67,7 @@ export function wantsEvent(subscription: Pick<EventSubscription, 'includedEventT
  * @example
  * ```ts
  * endpointProblem('http://127.0.0.1:7071/api/events'); // undefined
- * endpointProblem('ftp://x'); // 'the endpoint URL must be http(s): ftp://x'
+ * endpointProblem('ftp://x'); // 'the endpoint URL must be http(s), not ftp'
  * ```
  */
 export function endpointProblem(url: string): string | undefined {
@@ -75,9 +75,11 @@ export function endpointProblem(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return `the endpoint URL is not an absolute URL: ${url}`;
+    return 'the endpoint URL is not an absolute URL';
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `the endpoint URL must be http(s): ${url}`;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return `the endpoint URL must be http(s), not ${parsed.protocol.slice(0, -1)}`;
+  }
   if (parsed.username !== '' || parsed.password !== '') return 'the endpoint URL must not carry credentials';
   return undefined;
 }
@@ -122,4 +124,33 @@ export function parseSubscriptionOption(value: string): SubscriptionSpec {
     }
   }
   return { endpointUrl: url.trim(), schema, includedEventTypes };
+}
+
+/**
+ * The endpoint without its query (Event Grid's `endpointBaseUrl`): webhook URLs often carry a key
+ * in the query (`?code=…` of an Azure Function), which is never shown, logged or labelled.
+ *
+ * @example
+ * ```ts
+ * endpointBaseUrl('http://127.0.0.1:7071/api/events?code=secret'); // 'http://127.0.0.1:7071/api/events'
+ * ```
+ */
+export function endpointBaseUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+/**
+ * A subscription as the routes show it: `endpointBaseUrl` instead of the full `endpointUrl`.
+ *
+ * @example
+ * ```ts
+ * subscriptionView(subscription).endpointBaseUrl;
+ * ```
+ */
+export function subscriptionView(
+  subscription: EventSubscription,
+): Omit<EventSubscription, 'endpointUrl'> & { endpointBaseUrl: string } {
+  const { endpointUrl, ...rest } = subscription;
+  return { ...rest, endpointBaseUrl: endpointBaseUrl(endpointUrl) };
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../src/services/events/envelopes.js';
 import { cloudEventsHandshakeProblem, eventGridValidationProblem } from '../../../src/services/events/handshake.js';
 import {
+  endpointBaseUrl,
   endpointProblem,
   fullEventType,
   parseSubscriptionOption,
@@ -104,6 +105,8 @@ describe('subscriptions', () => {
     expect(() => parseSubscriptionOption('http://h,schema=xml')).toThrow(/eventgrid or cloudevents/);
     expect(() => parseSubscriptionOption('http://h,color=red')).toThrow(/unknown setting 'color'/);
     expect(endpointProblem('http://user:pw@h/')).toContain('credentials');
+    expect(endpointProblem('not a url?code=secret')).toBe('the endpoint URL is not an absolute URL');
+    expect(endpointBaseUrl('http://127.0.0.1:7071/api/events?code=secret')).toBe('http://127.0.0.1:7071/api/events');
   });
 
   it('filters by type, case-insensitively; empty means all', () => {

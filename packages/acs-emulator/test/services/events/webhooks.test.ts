@@ -160,7 +160,16 @@ describe('events of SMS, email and chat reach Event Grid and CloudEvents receive
     }
   });
 
-  it('lists the subscriptions as validated', async () => {
+  it('lists the subscriptions as validated, without the query of their endpoint', async () => {
+    const keyed = await subscribe(emulator, {
+      endpointUrl: `${grid.url}?code=function-key-secret`,
+      includedEventTypes: ['SMSReceived'],
+    });
+    expect(keyed.json).toMatchObject({ endpointBaseUrl: grid.url });
+    expect(JSON.stringify(keyed.json)).not.toContain('function-key-secret');
+    const listed = await loopback(emulator, 'GET', 'emulator/events/subscriptions');
+    expect(JSON.stringify(listed.json)).not.toContain('function-key-secret');
+    expect((await loopback(emulator, 'DELETE', `emulator/events/subscriptions/${keyed.json?.id}`)).status).toBe(204);
     const { json } = await loopback(emulator, 'GET', 'emulator/events/subscriptions');
     expect(
       ((json?.value ?? []) as Array<{ provisioningState: string }>).map((entry) => entry.provisioningState),
