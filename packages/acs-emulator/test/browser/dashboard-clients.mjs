@@ -1,12 +1,12 @@
 // The official clients, unmodified, against a running emulator (started by dashboard.mjs with
 // NODE_EXTRA_CA_CERTS set to its certificate): a user and token, a chat thread with a message,
 // an SMS, and a request signed with a wrong key. Prints one JSON line with what it did.
-// argv: <connection string> [sms] [email]
+// argv: <connection string> [sms] [email] [callback URL: place a call and start a DTMF recognize]
 import { ChatClient } from '@azure/communication-chat';
 import { AzureCommunicationTokenCredential } from '@azure/communication-common';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 
-const [connectionString, withSms, withEmail] = process.argv.slice(2);
+const [connectionString, withSms, withEmail, callbackUrl] = process.argv.slice(2);
 const endpoint = /endpoint=([^;]+)/.exec(connectionString)[1];
 const out = {};
 
@@ -67,6 +67,28 @@ if (withEmail === 'email') {
       ],
     });
     out.email = { id: poller.getOperationState().result?.id ?? null };
+  });
+}
+
+if (callbackUrl) {
+  await step('call', async () => {
+    const { CallAutomationClient } = await import('@azure/communication-call-automation');
+    const created = await new CallAutomationClient(connectionString).createCall(
+      { targetParticipant: user },
+      callbackUrl,
+    );
+    const connection = created.callConnection;
+    out.callId = created.callConnectionProperties.callConnectionId;
+    // The emulator connects the call a moment later (CallConnected); recognize needs it connected.
+    while ((await connection.getCallConnectionProperties()).callConnectionState !== 'connected') {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await connection.getCallMedia().startRecognizing(user, {
+      kind: 'callMediaRecognizeDtmfOptions',
+      maxTonesToCollect: 3,
+      stopDtmfTones: ['pound'],
+      operationContext: 'dashboard-pin',
+    });
   });
 }
 

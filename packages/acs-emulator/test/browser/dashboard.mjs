@@ -98,6 +98,10 @@ const webhookServer = createServer((request, response) => {
       response.end(JSON.stringify({ validationResponse: body[0]?.data?.validationCode }));
       return;
     }
+    if (request.url !== '/events') {
+      response.writeHead(200).end(); // call callbacks
+      return;
+    }
     webhook.events++;
     response.writeHead(webhook.events === 1 ? 500 : 200).end();
   });
@@ -127,9 +131,10 @@ function startCli() {
   });
 }
 
-function runClients(connectionString, caCertPath, withSms, withEmail = false) {
+function runClients(connectionString, caCertPath, withSms, withEmail = false, callbackUrl = '') {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLIENTS, connectionString, withSms ? 'sms' : '', withEmail ? 'email' : ''], {
+    const flags = [withSms ? 'sms' : '', withEmail ? 'email' : '', callbackUrl];
+    const child = spawn(process.execPath, [CLIENTS, connectionString, ...flags], {
       env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertPath },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -398,6 +403,30 @@ try {
       await replay.click();
       await page.waitForSelector('tr:has-text("replay of #"):has-text("delivered")', { timeout: WAIT_IN_MS });
       return webhook.events >= 2 ? true : `the webhook received ${webhook.events} events`;
+    },
+  );
+  await check(
+    'an action: "Supply recognize input" completes a running DTMF recognize (RecognizeCompleted on the timeline)',
+    async () => {
+      const recognize = overview.actions.find((action) => action.name === 'recognize');
+      if (!recognize?.available) return notYet('POST /emulator/calls/{id}/recognize is not on this emulator');
+      const placed = await runClients(
+        ready.connectionString,
+        ready.caCertPath,
+        false,
+        false,
+        `${WEBHOOK.replace(/events$/, 'callbacks')}`,
+      );
+      if (placed.callError !== undefined) return `the official call automation client failed: ${placed.callError}`;
+      await page.click('nav a[href="#calls"]');
+      await showing(page, 'calls');
+      const card = page.locator('article', { hasText: placed.callId });
+      await card.waitFor({ timeout: WAIT_IN_MS });
+      await card.locator('input[name="tones"]').fill('12#');
+      await card.getByRole('button', { name: 'Send input' }).click();
+      await card.locator('.result:has-text("Done (HTTP 200)")').waitFor({ timeout: WAIT_IN_MS });
+      await card.locator('.timeline li:has-text("RecognizeCompleted")').waitFor({ timeout: WAIT_IN_MS });
+      return true;
     },
   );
   await check('an action whose route is not on the emulator is disabled, with the route it needs', async () => {
