@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AzureCommunicationTokenCredential, AzureKeyCredential } from 'acs-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/index.js';
@@ -263,6 +266,35 @@ describe('failures', () => {
         (request) => request.method === 'POST' && request.headers['aeg-event-type'] === 'Notification',
       ).length,
     ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('persistence', () => {
+  it('subscriptions and dead letters survive a restart on the same --data file', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'acs-emulator-events-'));
+    try {
+      const dataFile = join(directory, 'state.json');
+      const refusing = await receiver({ status: () => 403 });
+      const first = await startTestEmulator({ dataFile });
+      const created = await subscribe(first, { endpointUrl: refusing.url });
+      await inboundSms(first, 'kept');
+      const letters = async (emulator: RunningEmulator) =>
+        ((await loopback(emulator, 'GET', 'emulator/events/dead-letters')).json?.value ?? []) as Array<{
+          reason: string;
+        }>;
+      while ((await letters(first)).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await first.close();
+      const second = await startTestEmulator({ dataFile });
+      try {
+        expect((await letters(second)).map((letter) => letter.reason)).toEqual([expect.stringContaining('403')]);
+        const { json } = await loopback(second, 'GET', 'emulator/events/subscriptions');
+        expect(json?.value).toMatchObject([{ id: created.json?.id, provisioningState: 'Succeeded' }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });
 
