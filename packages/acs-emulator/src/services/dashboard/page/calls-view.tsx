@@ -81,19 +81,22 @@ function Call(props: { call: CallView; recognize: ActionView | undefined }) {
           ))}
         </ol>
       )}
-      <ActionForm
-        action={props.recognize}
-        title="Supply recognize input"
-        params={{ id: call.id }}
-        fields={[
-          { name: 'tones', label: 'DTMF tones', placeholder: '12#' },
-          { name: 'speech', label: 'or speech text', placeholder: 'yes' },
-        ]}
-        body={(values) =>
-          values.tones?.trim() ? { tones: values.tones.replace(/[\s,]+/g, '') } : { speech: values.speech ?? '' }
-        }
-        submitLabel="Send input"
-      />
+      {/* A raised incoming call is not a call connection yet: nothing to recognize until it is answered. */}
+      {call.callbackUri === null ? null : (
+        <ActionForm
+          action={props.recognize}
+          title="Supply recognize input"
+          params={{ id: call.id }}
+          fields={[
+            { name: 'tones', label: 'DTMF tones', placeholder: '12#' },
+            { name: 'speech', label: 'or speech text', placeholder: 'yes' },
+          ]}
+          body={(values) =>
+            values.tones?.trim() ? { tones: values.tones.replace(/[\s,]+/g, '') } : { speech: values.speech ?? '' }
+          }
+          submitLabel="Send input"
+        />
+      )}
     </article>
   );
 }

@@ -107,7 +107,6 @@ function IdentityCard(props: {
               <th scope="col">issued</th>
               <th scope="col">expires</th>
               <th scope="col">scopes</th>
-              <th scope="col">revision</th>
               <th scope="col">state</th>
               <th scope="col">issued by</th>
             </tr>
@@ -118,7 +117,6 @@ function IdentityCard(props: {
                 <td>{dateTime(token.issuedAt)}</td>
                 <td>{dateTime(token.expiresAt)}</td>
                 <td class="mono">{token.scopes.join(' ') || '—'}</td>
-                <td>{token.revision ?? '—'}</td>
                 <td class={token.revoked ? 'status-refused' : 'status-ok'}>{token.revoked ? 'revoked' : 'valid'}</td>
                 <td>{token.via}</td>
               </tr>
