@@ -35,6 +35,17 @@ export interface ResourceEvent {
 export type EventListener = (event: ResourceEvent) => void;
 
 /**
+ * A recorder: called for each event inside the transaction that emitted it, with that
+ * transaction as its owner service sees it, so what it writes (the events service's pending
+ * deliveries) is durable exactly when the emitting request's writes are — at least once, even
+ * across a crash right after the reply.
+ */
+export type EventRecorder = (
+  event: ResourceEvent,
+  state: { collection<T>(name: string): import('./store/store.js').Collection<T> },
+) => void;
+
+/**
  * The bus.
  *
  * @example
@@ -63,9 +74,36 @@ export class EventBus {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Whether anyone listens (without listeners, emitted events are dropped unbuilt). */
+  readonly #recorders: Array<{ readonly owner: string; readonly record: EventRecorder }> = [];
+
+  /** Whether anyone listens or records (otherwise emitted events are dropped unbuilt). */
   get listening(): boolean {
-    return this.#listeners.size > 0;
+    return this.#listeners.size > 0 || this.#recorders.length > 0;
+  }
+
+  /**
+   * Adds a recorder owned by a service (it may write that service's collections); returns its removal.
+   *
+   * @example
+   * ```ts
+   * host.events.record('events', (event, state) => state.collection('events.pending').put(event.id, { event }));
+   * ```
+   */
+  record(owner: string, record: EventRecorder): () => void {
+    const entry = { owner, record };
+    this.#recorders.push(entry);
+    return () => {
+      const index = this.#recorders.indexOf(entry);
+      if (index >= 0) this.#recorders.splice(index, 1);
+    };
+  }
+
+  /** Runs the recorders for an event inside its transaction (`as` gives the transaction as a service sees it). */
+  recordIn(
+    event: ResourceEvent,
+    as: (owner: string) => { collection<T>(name: string): import('./store/store.js').Collection<T> },
+  ): void {
+    for (const { owner, record } of this.#recorders) record(event, as(owner));
   }
 
   /** Completes an emitted event (id, time, topic); `eventTime` is ISO 8601 (or an epoch-ms timestamp). */

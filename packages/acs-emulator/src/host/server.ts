@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { type AuthEnvironment, AuthFailure, authenticate } from './auth/providers.js';
 import { parseJsonBody, readBody } from './body.js';
 import { badRequest, errorBody, ServiceError } from './errors.js';
-import type { EventBus, EventInput } from './events.js';
+import type { EventBus, EventInput, ResourceEvent } from './events.js';
 import type { ResolvedOptions } from './options.js';
 import type { DeliveryInput, Outbound } from './outbound.js';
 import type { HmacDiagnostics, RequestLog } from './request-log.js';
@@ -101,6 +101,7 @@ export class Host implements HostView {
   async transaction<T>(owner: string, work: (ctx: RequestContext) => T | Promise<T>): Promise<T> {
     const context = new Context(this, this.store.begin(owner));
     const result = await work(context);
+    context.prepare();
     await this.store.commit(context.transaction);
     context.flush();
     return result;
@@ -194,13 +195,25 @@ class Context implements RequestContext {
     this.#host.options.log(message);
   }
 
+  #completed: ResourceEvent[] | undefined;
+
+  /**
+   * Before the commit: completes the emitted events (id, time, topic) and lets the recorders
+   * (the events service) write their records of them into this same transaction.
+   */
+  prepare(): void {
+    const host = this.#host;
+    if (this.#events === undefined || !host.events.listening) return;
+    const eventTime = new Date(host.options.now()).toISOString(); // one per commit, shared by its events
+    this.#completed = this.#events.map((input) => host.events.complete(input, eventTime));
+    const as = (owner: string) => this.transaction.as(owner);
+    for (const event of this.#completed) host.events.recordIn(event, as);
+  }
+
   /** After the commit is durable: publish events, start deliveries. */
   flush(): void {
     const host = this.#host;
-    if (this.#events !== undefined && host.events.listening) {
-      const eventTime = new Date(host.options.now()).toISOString(); // one per commit, shared by its events
-      for (const input of this.#events) host.events.publish(host.events.complete(input, eventTime));
-    }
+    if (this.#completed !== undefined) for (const event of this.#completed) host.events.publish(event);
     if (this.#deliveries !== undefined) for (const delivery of this.#deliveries) host.outbound.enqueue(delivery);
   }
 }
@@ -322,6 +335,12 @@ class Exchange {
   #commit(reply: Reply): void {
     const context = this.#context as Context;
     this.#outcome = 'commit';
+    try {
+      context.prepare();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
     this.#host.store.commit(context.transaction).then(
       () => {
         this.#outcome = 'ok';

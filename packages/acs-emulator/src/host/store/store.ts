@@ -142,11 +142,25 @@ export class Transaction {
 
   /** A view of a collection by its qualified name (`service.name`). */
   collection<T>(name: string): Collection<T> {
+    return this.#viewFor(name, this.#owner);
+  }
+
+  /**
+   * The same transaction as another service sees it: reads see every buffered write, writes go to
+   * `owner`'s collections. The host uses it for the events service's records of the events a
+   * request emits, so they commit together with the request's own writes.
+   */
+  as(owner: string): { collection<T>(name: string): Collection<T> } {
+    return { collection: <T>(name: string) => this.#viewFor<T>(name, owner) };
+  }
+
+  #viewFor<T>(name: string, owner: string | undefined): Collection<T> {
     this.#views ??= new Map();
-    let view = this.#views.get(name);
+    const key = owner === this.#owner ? name : `${owner ?? ''}\u0000${name}`;
+    let view = this.#views.get(key);
     if (view === undefined) {
-      view = this.#view(name);
-      this.#views.set(name, view);
+      view = this.#view(name, owner);
+      this.#views.set(key, view);
     }
     return view as Collection<T>;
   }
@@ -161,14 +175,12 @@ export class Transaction {
     return changes;
   }
 
-  #view(name: string): Collection<unknown> {
+  #view(name: string, owner: string | undefined): Collection<unknown> {
     const store = this.#store;
-    const writable = this.#owner === undefined || name.startsWith(`${this.#owner}.`);
+    const writable = owner === undefined || name.startsWith(`${owner}.`);
     const pendingOf = (): Pending => {
       if (!writable) {
-        throw new Error(
-          `The ${this.#owner} service cannot write the collection '${name}' (it belongs to another service).`,
-        );
+        throw new Error(`The ${owner} service cannot write the collection '${name}' (it belongs to another service).`);
       }
       this.#pending ??= new Map();
       let pending = this.#pending.get(name);

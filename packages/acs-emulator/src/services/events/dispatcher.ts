@@ -152,27 +152,28 @@ export function startDispatcher(host: HostView): () => void {
       .catch((error: unknown) => host.log(`events: validating ${subscription.id} failed: ${message(error)}`));
   };
 
+  /** Which subscriptions want an event, with the key and record of each delivery. */
+  const deliveriesOf = (event: ResourceEvent) =>
+    subscriptions()
+      .filter((subscription) => subscription.provisioningState !== 'Failed' && wantsEvent(subscription, event.type))
+      .map((subscription) => ({
+        subscription,
+        key: deliveryKey(subscription.id, event.id),
+        delivery: { subscriptionId: subscription.id, event, createdAt: event.eventTime } satisfies PendingDelivery,
+      }));
+
+  // The pending deliveries are written inside the transaction that emitted the event, so they are
+  // durable exactly when the request that caused them is: at least once, even across a SIGKILL
+  // right after the reply. Once that commit is durable the bus publishes the event and it is sent.
+  const removeRecorder = host.events.record('events', (event, state) => {
+    const pending = state.collection<PendingDelivery>(PENDING);
+    for (const { key, delivery } of deliveriesOf(event)) pending.put(key, delivery);
+  });
+
   const onEvent = (event: ResourceEvent): void => {
-    const wanting = subscriptions().filter(
-      (subscription) => subscription.provisioningState !== 'Failed' && wantsEvent(subscription, event.type),
-    );
-    if (wanting.length === 0) return;
-    const deliveries = wanting.map((subscription) => ({
-      subscription,
-      key: deliveryKey(subscription.id, event.id),
-      delivery: { subscriptionId: subscription.id, event, createdAt: event.eventTime } satisfies PendingDelivery,
-    }));
-    void host
-      .transaction('events', (ctx) => {
-        const pending = ctx.state.collection<PendingDelivery>(PENDING);
-        for (const { key, delivery } of deliveries) pending.put(key, delivery);
-      })
-      .then(() => {
-        for (const { subscription, key, delivery } of deliveries) {
-          if (subscription.provisioningState === 'Succeeded') send(subscription, key, delivery);
-        }
-      })
-      .catch((error: unknown) => host.log(`events: recording ${event.type} failed: ${message(error)}`));
+    for (const { subscription, key, delivery } of deliveriesOf(event)) {
+      if (subscription.provisioningState === 'Succeeded') send(subscription, key, delivery);
+    }
   };
 
   const removeListener = host.events.on(onEvent);
@@ -214,6 +215,7 @@ export function startDispatcher(host: HostView): () => void {
   return () => {
     stopped = true;
     removeListener();
+    removeRecorder();
     for (const timer of timers) clearTimeout(timer);
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AzureCommunicationTokenCredential, AzureKeyCredential } from 'acs-common';
@@ -270,6 +270,32 @@ describe('failures', () => {
 });
 
 describe('persistence', () => {
+  it("records an event's pending deliveries in the same journal line as the request that emitted it", async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'acs-emulator-events-'));
+    try {
+      const dataFile = join(directory, 'state.json');
+      const grid = await receiver();
+      const emulator = await startTestEmulator({ dataFile });
+      try {
+        await subscribe(emulator, { endpointUrl: grid.url });
+        expect((await inboundSms(emulator, 'same line')).status).toBe(202);
+        // At the reply, the journal already holds one line with both the inbound message and its
+        // pending delivery: a SIGKILL now would lose neither (they were one transaction).
+        const lines = (await readFile(`${dataFile}.journal`, 'utf8')).trimEnd().split('\n');
+        const inbound = lines
+          .map((line) => JSON.parse(line) as { changes: Array<[string, string, unknown?]> })
+          .find((entry) => entry.changes.some(([collection]) => collection === 'sms.inbox'));
+        expect(inbound?.changes.map(([collection]) => collection)).toEqual(
+          expect.arrayContaining(['sms.inbox', 'events.pending']),
+        );
+      } finally {
+        await emulator.close();
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
   it('subscriptions and dead letters survive a restart on the same --data file', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'acs-emulator-events-'));
     try {
