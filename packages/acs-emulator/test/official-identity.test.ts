@@ -48,4 +48,20 @@ describe('the official identity client in-process', () => {
     expect(entry?.hmac?.received.contentSha256).toBe(entry?.hmac?.computedContentHash);
     expect(JSON.stringify(entry)).not.toContain(emulator.accessKey);
   });
+
+  it('revokes from the loopback route (for tools without the key, such as the dashboard)', async () => {
+    const client = new CommunicationIdentityClient(emulator.connectionString);
+    const { user, token } = await client.createUserAndToken(['chat']);
+    const chat = (bearer: string) =>
+      fetch(`${emulator.endpoint}chat/threads?api-version=2025-03-15`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+    expect((await chat(token)).status).toBe(200);
+    const revoke = await fetch(
+      `${emulator.endpoint}emulator/identities/${encodeURIComponent(user.communicationUserId)}/:revokeAccessTokens`,
+      { method: 'POST' },
+    );
+    expect(revoke.status).toBe(204);
+    expect((await chat(token)).status).toBe(401);
+  });
 });

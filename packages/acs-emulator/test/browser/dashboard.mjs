@@ -429,6 +429,16 @@ try {
       return true;
     },
   );
+  await check("the revoke action revokes the user's tokens through the loopback route", async () => {
+    await page.click('nav a[href="#identities"]');
+    await waitForText(page, did.userId);
+    const card = page.locator('article', { hasText: did.userId }).first();
+    const button = card.getByRole('button', { name: /Revoke tokens/ }).first();
+    if (await button.isDisabled()) return 'the revoke button is disabled';
+    await button.click();
+    await card.locator('.result:has-text("done (HTTP 204)")').waitFor({ timeout: WAIT_IN_MS });
+    return true;
+  });
   await check('an action whose route is not on the emulator is disabled, with the route it needs', async () => {
     const missing = overview.actions.find((action) => !action.available);
     if (missing === undefined) return notYet('every action has its route on this emulator');

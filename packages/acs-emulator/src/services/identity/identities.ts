@@ -132,6 +132,24 @@ export const revokeAccessTokens = defineRoute({
   },
 });
 
+/**
+ * Test-only `POST /emulator/identities/{id}/:revokeAccessTokens` (loopback callers, no auth, no
+ * api-version): the same revocation as the HMAC route, for tools that do not hold the access key
+ * (the dashboard's "revoke tokens" action).
+ *
+ * @example
+ * ```ts
+ * await fetch(`${endpoint}emulator/identities/${encodeURIComponent(id)}/:revokeAccessTokens`, { method: 'POST' });
+ * ```
+ */
+export const revokeAccessTokensFromLoopback = defineRoute({
+  method: 'POST',
+  path: '/emulator/identities/{id}/:revokeAccessTokens',
+  auth: ['loopback'],
+  apiVersions: null,
+  handle: (request, ctx) => revokeAccessTokens.handle(request as never, ctx),
+});
+
 function existing(ctx: RequestContext, request: HandlerRequest): IdentityRecord {
   const id = identityIdOfResource(request.params.id ?? '', ctx.resourceId);
   if (id === undefined) {

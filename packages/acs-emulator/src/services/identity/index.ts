@@ -1,6 +1,13 @@
 import { defineService } from '../../host/service.js';
 import { entraExchange, teamsExtensionExchange } from './exchange.js';
-import { createIdentity, deleteIdentity, getIdentity, issueAccessToken, revokeAccessTokens } from './identities.js';
+import {
+  createIdentity,
+  deleteIdentity,
+  getIdentity,
+  issueAccessToken,
+  revokeAccessTokens,
+  revokeAccessTokensFromLoopback,
+} from './identities.js';
 import { exchangeTeamsUserToken } from './teams-user.js';
 
 /**
@@ -41,6 +48,7 @@ export const service = defineService({
     deleteIdentity,
     issueAccessToken,
     revokeAccessTokens,
+    revokeAccessTokensFromLoopback,
     entraExchange,
     teamsExtensionExchange,
     exchangeTeamsUserToken,
