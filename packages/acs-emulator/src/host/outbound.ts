@@ -10,6 +10,25 @@ import { isLoopbackHost } from 'acs-protocol';
  * leaves the machine unless the user said so.
  */
 
+/**
+ * A delivery URL as it may be shown (records, labels, logs, the dashboard): origin and path only.
+ * Webhook URLs often carry a key in the query (`?code=…`) or credentials before the host; those
+ * are never shown.
+ *
+ * @example
+ * ```ts
+ * shownUrl('https://fn.example/api/events?code=secret'); // 'https://fn.example/api/events'
+ * ```
+ */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
 /** What to deliver. */
 export interface DeliveryInput {
   readonly url: string;
@@ -43,6 +62,7 @@ export interface DeliveryAttempt {
 /** A delivery and its attempts. */
 export interface DeliveryRecord {
   readonly id: number;
+  /** Where it goes, without query or credentials (`shownUrl`). */
   readonly url: string;
   readonly label: string;
   readonly kind: string;
@@ -102,7 +122,7 @@ export class Outbound {
   enqueue(input: DeliveryInput): DeliveryRecord {
     const record: DeliveryRecord = {
       id: this.#nextId++,
-      url: input.url,
+      url: shownUrl(input.url),
       label: input.label,
       kind: input.kind ?? 'callback',
       group: input.group,

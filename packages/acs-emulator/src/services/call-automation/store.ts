@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { shownUrl } from '../../host/outbound.js';
 import type { RequestContext } from '../../host/service.js';
 import { nextDueAt } from './advance.js';
 import type { ModelEnv, Transition } from './draft.js';
@@ -133,7 +134,7 @@ export function commit(ctx: RequestContext, transition: Transition): CallRecord 
     ctx.deliver({
       url,
       body: [event],
-      label: `${event.type} → ${url}`,
+      label: `${event.type} → ${shownUrl(url)}`,
       kind: 'callback',
       group: `call-automation:${callConnectionId}`,
     });

@@ -1,3 +1,5 @@
+import { shownUrl } from '../../host/outbound.js';
+
 /**
  * Event subscriptions of the resource: a webhook URL, a delivery schema, an optional event-type
  * filter and an attempt count. They come from the `--event-subscription` option
@@ -136,8 +138,7 @@ export function parseSubscriptionOption(value: string): SubscriptionSpec {
  * ```
  */
 export function endpointBaseUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname}`;
+  return shownUrl(url);
 }
 
 /**
