@@ -74,7 +74,11 @@ export class EventBus {
     return () => this.#listeners.delete(listener);
   }
 
-  readonly #recorders: Array<{ readonly owner: string; readonly record: EventRecorder }> = [];
+  readonly #recorders: Array<{
+    readonly owner: string;
+    readonly record: EventRecorder;
+    readonly wants: ((type: string) => boolean) | undefined;
+  }> = [];
 
   /** Whether anyone listens or records (otherwise emitted events are dropped unbuilt). */
   get listening(): boolean {
@@ -82,15 +86,34 @@ export class EventBus {
   }
 
   /**
-   * Adds a recorder owned by a service (it may write that service's collections); returns its removal.
+   * Whether an event of this type would go anywhere: a listener (listeners take every type) or a
+   * recorder that wants it. Events nobody wants are dropped when emitted, and emitters may skip
+   * building them: on a resource without event subscriptions or a live dashboard, a chat message
+   * costs no event at all.
+   *
+   * @example
+   * ```ts
+   * if (host.events.wants('Microsoft.Communication.ChatMessageReceived')) { … }
+   * ```
+   */
+  wants(type: string): boolean {
+    if (this.#listeners.size > 0) return true;
+    for (const recorder of this.#recorders) if (recorder.wants === undefined || recorder.wants(type)) return true;
+    return false;
+  }
+
+  /**
+   * Adds a recorder owned by a service (it may write that service's collections); returns its
+   * removal. `wants` says which event types it records (default: all); it must answer from
+   * committed state, cheaply: it runs for every event emitted.
    *
    * @example
    * ```ts
    * host.events.record('events', (event, state) => state.collection('events.pending').put(event.id, { event }));
    * ```
    */
-  record(owner: string, record: EventRecorder): () => void {
-    const entry = { owner, record };
+  record(owner: string, record: EventRecorder, wants?: (type: string) => boolean): () => void {
+    const entry = { owner, record, wants };
     this.#recorders.push(entry);
     return () => {
       const index = this.#recorders.indexOf(entry);
@@ -103,7 +126,9 @@ export class EventBus {
     event: ResourceEvent,
     as: (owner: string) => { collection<T>(name: string): import('./store/store.js').Collection<T> },
   ): void {
-    for (const { owner, record } of this.#recorders) record(event, as(owner));
+    for (const { owner, record, wants } of this.#recorders) {
+      if (wants === undefined || wants(event.type)) record(event, as(owner));
+    }
   }
 
   /** Completes an emitted event (id, time, topic); `eventTime` is ISO 8601 (or an epoch-ms timestamp). */

@@ -40,11 +40,91 @@ export interface RequestLogEntry {
   readonly details?: Readonly<Record<string, unknown>> | undefined;
 }
 
+/** What the pipeline records of one request (the log assigns the id). */
+export interface RequestLogInput {
+  readonly timestamp: number;
+  readonly method: string;
+  readonly target: string;
+  readonly route: string | null;
+  readonly service: string | null;
+  readonly status: number;
+  readonly durationInMs: number;
+  /** The caller's provider, `null` before authentication. */
+  readonly callerKind: string | null;
+  /** For an ACS token caller: its identity. */
+  readonly identityId: string | undefined;
+  readonly outcome: string;
+  readonly errorCode: string | undefined;
+  readonly reason: string | undefined;
+  readonly hmac: HmacDiagnostics | undefined;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+}
+
 /** A log listener. */
 export type RequestLogListener = (entry: RequestLogEntry) => void;
 
+/** One place of the ring, overwritten when the log wraps: no object per request to collect later. */
+class Slot {
+  id = 0;
+  timestamp = 0;
+  method = '';
+  target = '';
+  route: string | null = null;
+  service: string | null = null;
+  status = 0;
+  durationInMs = 0;
+  callerKind: string | null = null;
+  identityId: string | undefined = undefined;
+  outcome = '';
+  errorCode: string | undefined = undefined;
+  reason: string | undefined = undefined;
+  hmac: HmacDiagnostics | undefined = undefined;
+  details: Readonly<Record<string, unknown>> | undefined = undefined;
+
+  fill(id: number, input: RequestLogInput): void {
+    this.id = id;
+    this.timestamp = input.timestamp;
+    this.method = input.method;
+    this.target = input.target;
+    this.route = input.route;
+    this.service = input.service;
+    this.status = input.status;
+    this.durationInMs = input.durationInMs;
+    this.callerKind = input.callerKind;
+    this.identityId = input.identityId;
+    this.outcome = input.outcome;
+    this.errorCode = input.errorCode;
+    this.reason = input.reason;
+    this.hmac = input.hmac;
+    this.details = input.details;
+  }
+
+  entry(): RequestLogEntry {
+    const kind = this.callerKind;
+    return {
+      id: this.id,
+      timestamp: this.timestamp,
+      method: this.method,
+      target: this.target,
+      route: this.route,
+      service: this.service,
+      status: this.status,
+      durationInMs: this.durationInMs,
+      caller: kind === null ? null : this.identityId === undefined ? { kind } : { kind, identityId: this.identityId },
+      outcome: this.outcome,
+      errorCode: this.errorCode,
+      reason: this.reason,
+      hmac: this.hmac,
+      details: this.details,
+    };
+  }
+}
+
 /**
- * The bounded log.
+ * The bounded log: a ring of reused slots (oldest overwritten first); entries are built as
+ * objects only when read or listened to. The log keeps the last `capacity` requests of a long run,
+ * and a busy emulator would otherwise make and discard an object graph per request that lives just
+ * long enough to be expensive to collect.
  *
  * @example
  * ```ts
@@ -54,8 +134,9 @@ export type RequestLogListener = (entry: RequestLogEntry) => void;
  */
 export class RequestLog {
   readonly #capacity: number;
-  #entries: RequestLogEntry[] = [];
-  #start = 0;
+  readonly #slots: Slot[] = [];
+  /** Index of the oldest slot once the ring is full. */
+  #oldest = 0;
   #nextId = 1;
   readonly #listeners = new Set<RequestLogListener>();
 
@@ -63,45 +144,38 @@ export class RequestLog {
     this.#capacity = capacity;
   }
 
-  /** Adds an entry (its id is assigned here). */
-  add(entry: Omit<RequestLogEntry, 'id'>): RequestLogEntry {
-    // A literal with every member (not a spread): one hidden class for every entry, and a spread
-    // of this size costs microseconds on the request path.
-    const complete: RequestLogEntry = {
-      id: this.#nextId++,
-      timestamp: entry.timestamp,
-      method: entry.method,
-      target: entry.target,
-      route: entry.route,
-      service: entry.service,
-      status: entry.status,
-      durationInMs: entry.durationInMs,
-      caller: entry.caller,
-      outcome: entry.outcome,
-      errorCode: entry.errorCode,
-      reason: entry.reason,
-      hmac: entry.hmac,
-      details: entry.details,
-    };
-    if (this.#entries.length - this.#start >= this.#capacity) this.#start++;
-    this.#entries.push(complete);
-    if (this.#start > 1024 && this.#start * 2 > this.#entries.length) {
-      this.#entries = this.#entries.slice(this.#start);
-      this.#start = 0;
+  /** Records a request (its id is assigned here). */
+  add(input: RequestLogInput): void {
+    const id = this.#nextId++;
+    let slot: Slot;
+    if (this.#slots.length < this.#capacity) {
+      slot = new Slot();
+      this.#slots.push(slot);
+    } else {
+      slot = this.#slots[this.#oldest] as Slot;
+      this.#oldest = (this.#oldest + 1) % this.#capacity;
     }
-    for (const listener of this.#listeners) listener(complete);
-    return complete;
+    slot.fill(id, input);
+    if (this.#listeners.size === 0) return;
+    const entry = slot.entry();
+    for (const listener of this.#listeners) listener(entry);
   }
 
   /** The entries kept, oldest first; with `afterId`, only newer ones. */
   entries(afterId = 0): RequestLogEntry[] {
-    const kept = this.#entries.slice(this.#start);
-    return afterId === 0 ? kept : kept.filter((entry) => entry.id > afterId);
+    const slots = this.#slots;
+    const count = slots.length;
+    const entries: RequestLogEntry[] = [];
+    for (let offset = 0; offset < count; offset++) {
+      const slot = slots[(this.#oldest + offset) % count] as Slot;
+      if (slot.id > afterId) entries.push(slot.entry());
+    }
+    return entries;
   }
 
   /** How many entries are kept. */
   get size(): number {
-    return this.#entries.length - this.#start;
+    return this.#slots.length;
   }
 
   /** Adds a listener; returns its removal. */

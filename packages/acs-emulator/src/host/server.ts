@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { type AuthEnvironment, AuthFailure, authenticate } from './auth/providers.js';
-import { parseJsonBody, readBody } from './body.js';
+import { VerifiedTokens } from './auth/verified-tokens.js';
+import { BodyDeadlines, parseJsonBody, readBody } from './body.js';
 import { badRequest, errorBody, ServiceError } from './errors.js';
 import type { EventBus, EventInput, ResourceEvent } from './events.js';
 import type { ResolvedOptions } from './options.js';
 import type { DeliveryInput, Outbound } from './outbound.js';
-import type { HmacDiagnostics, RequestLog } from './request-log.js';
+import type { RequestLog } from './request-log.js';
 import { type CompiledRoute, compileRoutes, matchRoute, type RouteTable } from './router.js';
 import { SchemaProblem } from './schema.js';
 import type { Caller, HandlerRequest, HostView, Reply, RequestContext, ServiceDefinition, Signers } from './service.js';
@@ -18,6 +19,9 @@ import type { Collection, Store, Transaction } from './store/store.js';
  * commit (applied, then durable) → events and deliveries → reply → request log. Anything a
  * client sends ends in a 4xx; a 5xx means a bug or a failed disk write, and is logged.
  */
+
+/** Distinct ACS tokens remembered as verified (a development resource uses a few dozen). */
+const VERIFIED_TOKEN_CAPACITY = 1024;
 
 /** What the host is made of. */
 export interface HostParts {
@@ -53,6 +57,8 @@ export class Host implements HostView {
   readonly signers: Signers;
   readonly #table: RouteTable;
   readonly #auth: AuthEnvironment;
+  /** The clock of the request bodies being read. */
+  readonly bodyDeadlines: BodyDeadlines;
   #endpoint = '';
 
   constructor(parts: HostParts) {
@@ -65,8 +71,15 @@ export class Host implements HostView {
     this.services = parts.services;
     this.signers = parts.signers;
     this.#table = compileRoutes(parts.services);
+    this.bodyDeadlines = new BodyDeadlines(parts.options.bodyTimeoutInMs);
     const now = parts.options.now;
-    this.#auth = { store: parts.store, signers: parts.signers, accessKey: parts.accessKey, now: () => now() };
+    this.#auth = {
+      store: parts.store,
+      signers: parts.signers,
+      accessKey: parts.accessKey,
+      verifiedAcsTokens: new VerifiedTokens(VERIFIED_TOKEN_CAPACITY),
+      now: () => now(),
+    };
   }
 
   /** `https://127.0.0.1:PORT/`, known once listening. */
@@ -181,6 +194,7 @@ class Context implements RequestContext {
     return this.#host;
   }
   emit(event: EventInput): void {
+    if (!this.#host.events.wants(event.type)) return; // nobody subscribes or watches: nothing to keep
     this.#events ??= [];
     this.#events.push(event);
   }
@@ -189,7 +203,7 @@ class Context implements RequestContext {
     this.#deliveries.push(delivery);
   }
   annotate(details: Readonly<Record<string, unknown>>): void {
-    this.details = { ...this.details, ...details };
+    this.details = this.details === undefined ? details : { ...this.details, ...details };
   }
   log(message: string): void {
     this.#host.options.log(message);
@@ -267,7 +281,7 @@ class Exchange {
     }
     this.#outcome = 'body';
     const limitInBytes = compiled.route.bodyLimitInBytes ?? this.#host.options.bodyLimitInBytes;
-    readBody(this.#incoming, { limitInBytes, timeoutInMs: this.#host.options.bodyTimeoutInMs }, (error, body) => {
+    readBody(this.#incoming, { limitInBytes, deadlines: this.#host.bodyDeadlines }, (error, body) => {
       if (error !== undefined) this.#fail(error);
       else this.#run(compiled, params, body);
     });
@@ -416,27 +430,22 @@ class Exchange {
   #record(status: number, failure: ServiceError | undefined): void {
     const compiled = this.#compiled;
     const caller = this.#caller;
-    const details = this.#context?.details;
-    const hmac: HmacDiagnostics | undefined = failure instanceof AuthFailure ? failure.hmac : undefined;
-    this.#host.requestLog.add({
-      timestamp: this.#host.options.now(),
+    const host = this.#host;
+    host.requestLog.add({
+      timestamp: host.options.now(),
       method: this.method,
       target: this.target,
       route: compiled === undefined ? null : compiled.route.path,
       service: compiled === undefined ? null : compiled.service.name,
       status,
       durationInMs: Math.round((performance.now() - this.#started) * 10) / 10,
-      caller:
-        caller === undefined
-          ? null
-          : caller.kind === 'acsToken'
-            ? { kind: caller.kind, identityId: caller.identityId }
-            : { kind: caller.kind },
+      callerKind: caller === undefined ? null : caller.kind,
+      identityId: caller !== undefined && caller.kind === 'acsToken' ? caller.identityId : undefined,
       outcome: failure === undefined ? 'ok' : this.#outcome,
       errorCode: failure?.code,
       reason: failure?.message,
-      hmac,
-      details,
+      hmac: failure instanceof AuthFailure ? failure.hmac : undefined,
+      details: this.#context?.details,
     });
   }
 }

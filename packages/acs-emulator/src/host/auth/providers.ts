@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { verifyHmac } from './hmac.js';
 import { isLoopbackAddress } from './loopback.js';
 import { verifyAcsToken, verifyEntraToken } from './tokens.js';
+import type { VerifiedTokens } from './verified-tokens.js';
 
 /**
  * The auth providers, by name. A route lists the names it accepts; the pipeline picks the
@@ -20,6 +21,8 @@ export interface AuthEnvironment {
   readonly signers: Signers;
   /** The decoded access key. */
   readonly accessKey: Uint8Array;
+  /** ACS tokens already verified (signature and claims), so each is checked in full once. */
+  readonly verifiedAcsTokens: VerifiedTokens;
   now(): number;
 }
 
@@ -88,15 +91,21 @@ export const AUTH_PROVIDERS: { readonly [N in AuthName]: AuthProvider<N> } = {
     name: 'acsToken',
     carries: isBearer,
     authenticate(request, environment) {
-      const result = verifyAcsToken(environment.signers.acs, bearer(request), environment.now());
-      if ('reason' in result) throw denied(result.reason);
-      const { claims } = result;
-      const identity = environment.store.read(IDENTITIES_COLLECTION).get(claims.identityId) as
+      const token = bearer(request);
+      const nowTimestamp = environment.now();
+      let caller = environment.verifiedAcsTokens.get(token, nowTimestamp);
+      if (caller === undefined) {
+        const result = verifyAcsToken(environment.signers.acs, token, nowTimestamp);
+        if ('reason' in result) throw denied(result.reason);
+        caller = environment.verifiedAcsTokens.add(token, { kind: 'acsToken', ...result.claims });
+      }
+      // Deletion and revocation can happen after the token was verified: checked every time.
+      const identity = environment.store.read(IDENTITIES_COLLECTION).get(caller.identityId) as
         | { minRevision: number }
         | undefined;
       if (identity === undefined) throw denied('The identity of the access token has been deleted.');
-      if (claims.revision < identity.minRevision) throw denied('The access token has been revoked.');
-      return { kind: 'acsToken', ...claims };
+      if (caller.revision < identity.minRevision) throw denied('The access token has been revoked.');
+      return caller;
     },
   },
   entraAdmin: {

@@ -91,10 +91,16 @@ export class Store {
    * wait for `durable()` as well, so no answer ever reveals state a crash could lose.
    */
   commit(transaction: Transaction): Promise<void> {
+    const pending = transaction.pendingCollections();
+    if (pending === undefined) return this.#durable;
+    if (this.#durability === undefined) {
+      // In memory: apply the buffered writes as they are, without building a change list.
+      for (const [name, writes] of pending) for (const [key, value] of writes) this.#apply(name, key, value);
+      return this.#durable;
+    }
     const changes = transaction.changes();
-    if (changes.length === 0) return this.#durable;
     for (const change of changes) this.#applyOne(change);
-    if (this.#durability !== undefined) this.#durable = this.#durability.append(changes);
+    this.#durable = this.#durability.append(changes);
     return this.#durable;
   }
 
@@ -104,9 +110,12 @@ export class Store {
   }
 
   #applyOne(change: Change): void {
-    const [name, key] = change;
+    this.#apply(change[0], change[1], change.length === 2 ? DELETED : change[2]);
+  }
+
+  #apply(name: string, key: string, value: StoredValue | typeof DELETED): void {
     let collection = this.#collections.get(name);
-    if (change.length === 2) {
+    if (value === DELETED) {
       collection?.delete(key);
       return;
     }
@@ -114,7 +123,7 @@ export class Store {
       collection = new Map();
       this.#collections.set(name, collection);
     }
-    collection.set(key, change[2]);
+    collection.set(key, value);
   }
 }
 
@@ -134,7 +143,8 @@ export class Transaction {
   readonly #owner: string | undefined;
   // Made on first use: most requests read one collection and write none.
   #pending: Map<string, Pending> | undefined;
-  #views: Map<string, Collection<unknown>> | undefined;
+  // A request opens one to four views: a list to scan is cheaper than a map to build.
+  #views: TransactionCollection[] | undefined;
 
   constructor(store: Store, owner: string | undefined) {
     this.#store = store;
@@ -156,14 +166,16 @@ export class Transaction {
   }
 
   #viewFor<T>(name: string, owner: string | undefined): Collection<T> {
-    this.#views ??= new Map();
-    const key = owner === this.#owner ? name : `${owner ?? ''}\u0000${name}`;
-    let view = this.#views.get(key);
-    if (view === undefined) {
-      view = this.#view(name, owner);
-      this.#views.set(key, view);
-    }
+    this.#views ??= [];
+    for (const view of this.#views) if (view.name === name && view.owner === owner) return view as Collection<T>;
+    const view = new TransactionCollection(this, this.#store, name, owner);
+    this.#views.push(view);
     return view as Collection<T>;
+  }
+
+  /** The buffered writes by collection, or `undefined` when there are none. Internal to the store. */
+  pendingCollections(): ReadonlyMap<string, Pending> | undefined {
+    return this.#pending;
   }
 
   /** The buffered changes, in order of collection then first write. */
@@ -174,10 +186,6 @@ export class Transaction {
       for (const [key, value] of pending) changes.push(value === DELETED ? [name, key] : [name, key, value]);
     }
     return changes;
-  }
-
-  #view(name: string, owner: string | undefined): Collection<unknown> {
-    return new TransactionCollection(this, this.#store, name, owner);
   }
 
   /** The buffered value of a key (`DELETED` or a value), or `NOT_BUFFERED`. Internal to the store. */
@@ -219,6 +227,16 @@ class TransactionCollection implements Collection<unknown> {
     this.#store = store;
     this.#name = name;
     this.#owner = owner;
+  }
+
+  /** The collection's qualified name. */
+  get name(): string {
+    return this.#name;
+  }
+
+  /** The service whose collections this view may write (`undefined`: any). */
+  get owner(): string | undefined {
+    return this.#owner;
   }
 
   get(key: string): unknown {

@@ -21,4 +21,6 @@ export interface ChatEnv {
   newThreadId(): string;
   /** Publishes an event once the change is durable. */
   emit(event: ChatEvent): void;
+  /** Whether an event of this type goes anywhere (absent: always); events nobody wants need not be built. */
+  wants?(type: string): boolean;
 }

@@ -1,6 +1,6 @@
 import { openThread, seesHistoryAt } from './access.js';
 import type { ChatEnv } from './env.js';
-import { messageEvents } from './events.js';
+import { type MessageChange, messageEvents } from './events.js';
 import { forbidden, invalid, notFound } from './failure.js';
 import { nextTick } from './ids.js';
 import { type Page, pageBelow } from './paging.js';
@@ -34,6 +34,20 @@ function recipientsOf(state: ChatState, threadId: string): readonly string[] {
   return state.rosters.get(threadId)?.members ?? [];
 }
 
+const EVENT_PREFIX = 'Microsoft.Communication.ChatMessage';
+
+/** A message change's events, built only when someone wants them (a subscription, the dashboard). */
+function emitMessageEvents(change: MessageChange, message: MessageRecord, state: ChatState, env: ChatEnv): void {
+  if (
+    env.wants !== undefined &&
+    !env.wants(`${EVENT_PREFIX}${change}InThread`) &&
+    !env.wants(`${EVENT_PREFIX}${change}`)
+  ) {
+    return;
+  }
+  for (const event of messageEvents(change, message, recipientsOf(state, message.threadId))) env.emit(event);
+}
+
 function messageType(type: string | undefined): UserMessageType {
   if (type === undefined || type === 'text' || type === 'html') return type ?? 'text';
   throw invalid(
@@ -62,7 +76,7 @@ export function sendMessage(state: ChatState, threadId: string, input: SendMessa
     metadata: input.metadata,
   } as NewMessage; // appendMessage copies only the members that are defined
   const { message } = appendMessage(state, thread, draft, env.now);
-  for (const event of messageEvents('Received', message, recipientsOf(state, threadId))) env.emit(event);
+  emitMessageEvents('Received', message, state, env);
   return message.id;
 }
 
@@ -165,7 +179,7 @@ export function updateMessage(
     version: nextTick(env.now, message.version),
   };
   state.messages.put(messageKey(threadId, messageId), edited);
-  for (const event of messageEvents('Edited', edited, recipientsOf(state, threadId))) env.emit(event);
+  emitMessageEvents('Edited', edited, state, env);
 }
 
 /**
@@ -180,5 +194,5 @@ export function deleteMessage(state: ChatState, threadId: string, messageId: str
   const message = ownMessage(state, threadId, messageId, env.callerId);
   const deleted: MessageRecord = { ...message, deletedOn: env.now, version: nextTick(env.now, message.version) };
   state.messages.put(messageKey(threadId, messageId), deleted);
-  for (const event of messageEvents('Deleted', deleted, recipientsOf(state, threadId))) env.emit(event);
+  emitMessageEvents('Deleted', deleted, state, env);
 }

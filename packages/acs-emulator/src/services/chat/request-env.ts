@@ -1,6 +1,7 @@
 import { IDENTITIES_COLLECTION } from '../../host/auth/providers.js';
 import type { Callers, HandlerRequest, RequestContext } from '../../host/service.js';
 import type { ChatEnv, IdentityStatus } from './env.js';
+import type { ChatEvent } from './events.js';
 import { newThreadId } from './ids.js';
 import { type ChatState, chatState, type Table } from './state.js';
 
@@ -36,15 +37,35 @@ export function stateOf(ctx: RequestContext): ChatState {
  * ```
  */
 export function envOf(request: ChatRequest, ctx: RequestContext): ChatEnv {
-  const ownPrefix = `8:acs:${ctx.resourceId}_`;
-  return {
-    now: ctx.now(),
-    callerId: request.caller.identityId,
-    identityStatus(rawId): IdentityStatus {
-      if (!rawId.startsWith(ownPrefix)) return 'forbidden';
-      return ctx.state.collection(IDENTITIES_COLLECTION).get(rawId) === undefined ? 'notFound' : 'ok';
-    },
-    newThreadId,
-    emit: (event) => ctx.emit(event),
-  };
+  return new RequestChatEnv(request.caller.identityId, ctx);
+}
+
+/** A class (methods on the prototype), not an object of closures: one is made per chat request. */
+class RequestChatEnv implements ChatEnv {
+  readonly now: number;
+  readonly callerId: string;
+  readonly #ctx: RequestContext;
+
+  constructor(callerId: string, ctx: RequestContext) {
+    this.now = ctx.now();
+    this.callerId = callerId;
+    this.#ctx = ctx;
+  }
+
+  identityStatus(rawId: string): IdentityStatus {
+    if (!rawId.startsWith(`8:acs:${this.#ctx.resourceId}_`)) return 'forbidden';
+    return this.#ctx.state.collection(IDENTITIES_COLLECTION).get(rawId) === undefined ? 'notFound' : 'ok';
+  }
+
+  newThreadId(): string {
+    return newThreadId();
+  }
+
+  emit(event: ChatEvent): void {
+    this.#ctx.emit(event);
+  }
+
+  wants(type: string): boolean {
+    return this.#ctx.host.events.wants(type);
+  }
 }

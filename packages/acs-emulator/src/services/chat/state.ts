@@ -53,7 +53,8 @@ export const CHAT_COLLECTIONS = [
 
 /**
  * The chat state over a collection lookup (`ctx.state.collection`). Each collection is looked up
- * on first use only: a message send touches three of the seven.
+ * on first use only: a message send touches three of the seven. A class with a field per
+ * collection (not a map of getters and closures): one is made for every chat request.
  *
  * @example
  * ```ts
@@ -62,38 +63,51 @@ export const CHAT_COLLECTIONS = [
  * ```
  */
 export function chatState(collection: <T>(qualifiedName: string) => Table<T>): ChatState {
-  const tables = new Map<keyof ChatState, unknown>();
-  const table = <K extends keyof ChatState>(name: K): ChatState[K] => {
-    let found = tables.get(name);
-    if (found === undefined) {
-      found = collection(`chat.${name}`);
-      tables.set(name, found);
-    }
-    return found as ChatState[K];
-  };
-  return {
-    get threads() {
-      return table('threads');
-    },
-    get participants() {
-      return table('participants');
-    },
-    get messages() {
-      return table('messages');
-    },
-    get readReceipts() {
-      return table('readReceipts');
-    },
-    get memberships() {
-      return table('memberships');
-    },
-    get rosters() {
-      return table('rosters');
-    },
-    get requests() {
-      return table('requests');
-    },
-  };
+  return new LazyChatState(collection);
+}
+
+class LazyChatState implements ChatState {
+  readonly #collection: <T>(qualifiedName: string) => Table<T>;
+  #threads: Table<ThreadRecord> | undefined;
+  #participants: Table<ParticipantRecord> | undefined;
+  #messages: Table<MessageRecord> | undefined;
+  #readReceipts: Table<ReadReceiptRecord> | undefined;
+  #memberships: Table<MembershipRecord> | undefined;
+  #rosters: Table<RosterRecord> | undefined;
+  #requests: Table<RepeatedRequestRecord> | undefined;
+
+  constructor(collection: <T>(qualifiedName: string) => Table<T>) {
+    this.#collection = collection;
+  }
+
+  get threads(): Table<ThreadRecord> {
+    this.#threads ??= this.#collection('chat.threads');
+    return this.#threads;
+  }
+  get participants(): Table<ParticipantRecord> {
+    this.#participants ??= this.#collection('chat.participants');
+    return this.#participants;
+  }
+  get messages(): Table<MessageRecord> {
+    this.#messages ??= this.#collection('chat.messages');
+    return this.#messages;
+  }
+  get readReceipts(): Table<ReadReceiptRecord> {
+    this.#readReceipts ??= this.#collection('chat.readReceipts');
+    return this.#readReceipts;
+  }
+  get memberships(): Table<MembershipRecord> {
+    this.#memberships ??= this.#collection('chat.memberships');
+    return this.#memberships;
+  }
+  get rosters(): Table<RosterRecord> {
+    this.#rosters ??= this.#collection('chat.rosters');
+    return this.#rosters;
+  }
+  get requests(): Table<RepeatedRequestRecord> {
+    this.#requests ??= this.#collection('chat.requests');
+    return this.#requests;
+  }
 }
 
 /**

@@ -165,10 +165,20 @@ export function startDispatcher(host: HostView): () => void {
   // The pending deliveries are written inside the transaction that emitted the event, so they are
   // durable exactly when the request that caused them is: at least once, even across a SIGKILL
   // right after the reply. Once that commit is durable the bus publishes the event and it is sent.
-  const removeRecorder = host.events.record('events', (event, state) => {
-    const pending = state.collection<PendingDelivery>(PENDING);
-    for (const { key, delivery } of deliveriesOf(event)) pending.put(key, delivery);
-  });
+  const removeRecorder = host.events.record(
+    'events',
+    (event, state) => {
+      const pending = state.collection<PendingDelivery>(PENDING);
+      for (const { key, delivery } of deliveriesOf(event)) pending.put(key, delivery);
+    },
+    // Without a subscription for the type, nothing is recorded (or built: see EventBus.wants).
+    (type) => {
+      for (const subscription of host.store.read(SUBSCRIPTIONS).values() as Iterable<EventSubscription>) {
+        if (subscription.provisioningState !== 'Failed' && wantsEvent(subscription, type)) return true;
+      }
+      return false;
+    },
+  );
 
   const onEvent = (event: ResourceEvent): void => {
     for (const { subscription, key, delivery } of deliveriesOf(event)) {

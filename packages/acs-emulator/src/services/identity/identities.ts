@@ -178,7 +178,7 @@ function issue(
   const expiresOn = formatExpiresOn(expiresOnTimestamp);
   ctx.annotate({
     identityId: record.id,
-    tokenIssued: { scopes, issuedAt: new Date(nowTimestamp).toISOString(), expiresOn },
+    tokenIssued: { scopes, issuedAtTimestamp: nowTimestamp, expiresOn },
   });
   return { token, expiresOn };
 }
