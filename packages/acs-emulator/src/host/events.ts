@@ -54,7 +54,10 @@ export type EventRecorder = (
  * ```
  */
 export class EventBus {
-  readonly #listeners = new Set<EventListener>();
+  readonly #listeners = new Set<{
+    readonly listener: EventListener;
+    readonly wants: ((type: string) => boolean) | undefined;
+  }>();
   readonly #topic: string;
   readonly #log: (message: string) => void;
 
@@ -68,10 +71,14 @@ export class EventBus {
     return this.#topic;
   }
 
-  /** Adds a listener; returns its removal. */
-  on(listener: EventListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /**
+   * Adds a listener; returns its removal. `wants` says which event types it takes (default: all),
+   * answered from committed state, cheaply: it runs for every event emitted.
+   */
+  on(listener: EventListener, wants?: (type: string) => boolean): () => void {
+    const entry = { listener, wants };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
   }
 
   readonly #recorders: Array<{
@@ -86,8 +93,7 @@ export class EventBus {
   }
 
   /**
-   * Whether an event of this type would go anywhere: a listener (listeners take every type) or a
-   * recorder that wants it. Events nobody wants are dropped when emitted, and emitters may skip
+   * Whether an event of this type would go anywhere: a listener or a recorder that wants it. Events nobody wants are dropped when emitted, and emitters may skip
    * building them: on a resource without event subscriptions or a live dashboard, a chat message
    * costs no event at all.
    *
@@ -97,7 +103,7 @@ export class EventBus {
    * ```
    */
   wants(type: string): boolean {
-    if (this.#listeners.size > 0) return true;
+    for (const { wants } of this.#listeners) if (wants === undefined || wants(type)) return true;
     for (const recorder of this.#recorders) if (recorder.wants === undefined || recorder.wants(type)) return true;
     return false;
   }
@@ -146,7 +152,8 @@ export class EventBus {
 
   /** Hands a completed event to every listener. */
   publish(event: ResourceEvent): void {
-    for (const listener of this.#listeners) {
+    for (const { listener, wants } of this.#listeners) {
+      if (wants !== undefined && !wants(event.type)) continue;
       try {
         listener(event);
       } catch (error) {

@@ -165,6 +165,14 @@ export function startDispatcher(host: HostView): () => void {
   // The pending deliveries are written inside the transaction that emitted the event, so they are
   // durable exactly when the request that caused them is: at least once, even across a SIGKILL
   // right after the reply. Once that commit is durable the bus publishes the event and it is sent.
+  /** Whether a subscription (not failed) takes events of this type. */
+  const subscribed = (type: string): boolean => {
+    for (const subscription of host.store.read(SUBSCRIPTIONS).values() as Iterable<EventSubscription>) {
+      if (subscription.provisioningState !== 'Failed' && wantsEvent(subscription, type)) return true;
+    }
+    return false;
+  };
+
   const removeRecorder = host.events.record(
     'events',
     (event, state) => {
@@ -172,12 +180,7 @@ export function startDispatcher(host: HostView): () => void {
       for (const { key, delivery } of deliveriesOf(event)) pending.put(key, delivery);
     },
     // Without a subscription for the type, nothing is recorded (or built: see EventBus.wants).
-    (type) => {
-      for (const subscription of host.store.read(SUBSCRIPTIONS).values() as Iterable<EventSubscription>) {
-        if (subscription.provisioningState !== 'Failed' && wantsEvent(subscription, type)) return true;
-      }
-      return false;
-    },
+    subscribed,
   );
 
   const onEvent = (event: ResourceEvent): void => {
@@ -186,7 +189,7 @@ export function startDispatcher(host: HostView): () => void {
     }
   };
 
-  const removeListener = host.events.on(onEvent);
+  const removeListener = host.events.on(onEvent, subscribed);
 
   // Subscriptions given by option: add new ones, drop those no longer given, validate.
   void host
