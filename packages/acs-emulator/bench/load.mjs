@@ -14,11 +14,14 @@
 // - "fresh token": the same route with a different lifetime per request (pre-signed bodies
 //   cycling through 64 values);
 // - "bare POST": a node:http server that reads the same request and answers a fixed body of the
-//   emulator's reply size: the cost of this request shape in Node's HTTP stack, with no work.
+//   emulator's reply size: the cost of this request shape in Node's HTTP stack, with no work;
+// - "inline": a node:http server doing the token route's own work (content hash, date, HMAC with a
+//   constant-time compare, JSON body, an HS256 JWT, the reply) in one function, with no host: the
+//   most this route can reach in node:http on this machine, so the host's own share shows.
 // "server CPU" is the server process's user+system time per request (Linux /proc), which varies
 // less than req/s when the machine is shared.
 //
-// Usage: npm run bench:emulator   (builds first; about 50 s)
+// Usage: npm run bench:emulator   (builds first; about 60 s)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +43,41 @@ require('node:http').createServer((q, r) => {
   const chunks = [];
   q.on('data', (chunk) => chunks.push(chunk));
   q.on('end', () => r.writeHead(200, ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(reply))]).end(reply));
+}).listen(0, '127.0.0.1', ${READY});`;
+
+// The token route's own work with no host around it: check the content hash, the date and the HMAC
+// signature (node:crypto, constant-time compare), parse the body, mint an HS256 JWT, answer
+// {token, expiresOn}. What node:http can do for this route on this machine at best: the ceiling
+// the emulator's host is measured against.
+const INLINE_TOKEN = `const crypto = require('node:crypto');
+const key = Buffer.from(process.env.ACCESS_KEY, 'base64');
+const jwtKey = crypto.randomBytes(32);
+const header = Buffer.from('{"alg":"HS256","kid":"1","typ":"JWT"}').toString('base64url');
+const refuse = (r) => r.writeHead(401, ['content-length', '0']).end();
+require('node:http').createServer((q, r) => {
+  const chunks = [];
+  q.on('data', (chunk) => chunks.push(chunk));
+  q.on('end', () => {
+    const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    const h = q.headers;
+    const contentHash = crypto.createHash('sha256').update(body).digest('base64');
+    const date = h['x-ms-date'];
+    if (contentHash !== h['x-ms-content-sha256'] || !(Math.abs(Date.now() - Date.parse(date)) < 900000)) return refuse(r);
+    const signed = q.method + '\\n' + q.url + '\\n' + date + ';' + h.host + ';' + contentHash;
+    const expected = Buffer.from(crypto.createHmac('sha256', key).update(signed).digest('base64'));
+    const given = Buffer.from(String(h.authorization).slice(String(h.authorization).indexOf('&Signature=') + 11));
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return refuse(r);
+    const request = JSON.parse(body.toString('utf8'));
+    const id = decodeURIComponent(q.url.split('/')[2]);
+    const iat = Math.floor(Date.now() / 1000);
+    const exp = iat + request.expiresInMinutes * 60;
+    const payload = '{"skypeid":' + JSON.stringify(id.slice(2)) + ',"scp":1792,"csi":"' + iat + '","exp":' + exp +
+      ',"acsScope":' + JSON.stringify(request.scopes.join(',')) + ',"resourceId":"r","iat":' + iat + ',"rev":0}';
+    const input = header + '.' + Buffer.from(payload).toString('base64url');
+    const token = input + '.' + crypto.createHmac('sha256', jwtKey).update(input).digest('base64url');
+    const reply = JSON.stringify({ token, expiresOn: new Date(exp * 1000).toISOString().slice(0, 23) + '0000+00:00' });
+    r.writeHead(200, ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(reply))]).end(reply);
+  });
 }).listen(0, '127.0.0.1', ${READY});`;
 
 if (!existsSync(CLI)) {
@@ -182,6 +220,18 @@ try {
 
   const barePost = await startChild(['-e', BARE_POST], { REPLY: reply });
   children.push(barePost.child);
+  const inline = await startChild(['-e', INLINE_TOKEN], { ACCESS_KEY });
+  children.push(inline.child);
+  // Same path and body, signed for the inline server's host.
+  const inlineOptions = {
+    url: `${inline.endpoint.slice(0, -1)}${path}`,
+    method: 'POST',
+    body,
+    headers: { ...(await sign(inline.endpoint, 'POST', path, body)), 'content-type': 'application/json' },
+  };
+  const inlineSample = await fetch(inlineOptions.url, inlineOptions);
+  if (inlineSample.status !== 200) throw new Error(`the inline token server answered ${inlineSample.status}`);
+  await inlineSample.text();
 
   const targets = [
     { name: 'bare node:http hello world (GET)', pid: hello.child.pid, options: { url: hello.endpoint } },
@@ -192,6 +242,11 @@ try {
     },
     { name: 'emulator POST …/:issueAccessToken (HMAC)', pid: emulator.child.pid, options: issueOptions },
     {
+      name: "bare node:http doing the token route's work inline (HMAC check, JWT mint; no host)",
+      pid: inline.child.pid,
+      options: inlineOptions,
+    },
+    {
       name: 'emulator, fresh token every request',
       pid: emulator.child.pid,
       options: { url: issueOptions.url, requests: freshRequests },
@@ -199,6 +254,7 @@ try {
     { name: 'emulator chat sendMessage (POST …/messages, ACS token)', pid: emulator.child.pid, options: sendOptions },
   ];
   const CHAT_ROW = targets.length - 1;
+  const INLINE_ROW = 3;
 
   console.log(
     `autocannon (this process), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_IN_SECONDS} s, ` +
@@ -227,6 +283,10 @@ try {
     console.log(`  [${index}] ${(median(ratios[index]) * 100).toFixed(1)} % of [0]${cpuText}  ${target.name}`);
   });
   console.log(`median ratio: ${(median(ratios[2]) * 100).toFixed(1)} % of bare node:http (target ≥ 30 %)`);
+  console.log(
+    `  the token route's work alone, inline in node:http: ${(median(ratios[INLINE_ROW]) * 100).toFixed(1)} % ` +
+      `(the host keeps ${((median(ratios[2]) / median(ratios[INLINE_ROW])) * 100).toFixed(0)} % of that)`,
+  );
   console.log(
     `chat sendMessage median ratio: ${(median(ratios[CHAT_ROW]) * 100).toFixed(1)} % of bare node:http (target ≥ 30 %)`,
   );

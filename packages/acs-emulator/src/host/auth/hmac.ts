@@ -52,38 +52,36 @@ const OK: HmacVerification = { ok: true };
  */
 export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestamp: number): HmacVerification {
   const { authorization } = parts;
-  // What the diagnostics report, filled in as the check goes; built into an object only on failure.
-  let receivedSignedHeaders: string | undefined;
-  let computedContentHash: string | undefined;
-  let computedStringToSign: string | undefined;
-  const fail = (reason: string): HmacVerification => ({
-    ok: false,
-    reason,
-    diagnostics: diagnosticsOf(parts, receivedSignedHeaders, computedContentHash, computedStringToSign),
-  });
-  if (authorization === undefined || authorization === '') return fail('The request has no Authorization header.');
+  if (authorization === undefined || authorization === '') {
+    return failure(parts, 'The request has no Authorization header.');
+  }
   const header = parseAuthorization(authorization);
   if (header === undefined) {
-    return fail(`The Authorization header must be 'HMAC-SHA256 SignedHeaders=${SIGNED_HEADERS}&Signature=<base64>'.`);
+    return failure(
+      parts,
+      `The Authorization header must be 'HMAC-SHA256 SignedHeaders=${SIGNED_HEADERS}&Signature=<base64>'.`,
+    );
   }
-  const signedHeaders = header.signedHeaders.toLowerCase();
-  receivedSignedHeaders = header.signedHeaders;
+  const received = header.signedHeaders;
+  const signedHeaders = received.toLowerCase();
   const legacy = signedHeaders === LEGACY_SIGNED_HEADERS;
-  if (!legacy && signedHeaders !== SIGNED_HEADERS) return fail(`SignedHeaders must be '${SIGNED_HEADERS}'.`);
+  if (!legacy && signedHeaders !== SIGNED_HEADERS)
+    return failure(parts, `SignedHeaders must be '${SIGNED_HEADERS}'.`, received);
 
   const dateName = legacy ? 'Date' : 'x-ms-date';
   const date = legacy ? parts.date : parts.xMsDate;
-  if (date === undefined) return fail(`The request has no ${dateName} header.`);
+  if (date === undefined) return failure(parts, `The request has no ${dateName} header.`, received);
   const dateTimestamp = parseRfc1123(date);
-  if (dateTimestamp === undefined) return fail(`The ${dateName} header is not an RFC 1123 date in GMT.`);
+  if (dateTimestamp === undefined)
+    return failure(parts, `The ${dateName} header is not an RFC 1123 date in GMT.`, received);
   if (Math.abs(nowTimestamp - dateTimestamp) > MAX_CLOCK_SKEW_IN_MS) {
-    return fail(`The ${dateName} header is more than 15 minutes away from the server time.`);
+    return failure(parts, `The ${dateName} header is more than 15 minutes away from the server time.`, received);
   }
 
-  if (parts.host === undefined || parts.host === '') return fail('The request has no Host header.');
-  if (parts.contentSha256 === undefined) return fail('The request has no x-ms-content-sha256 header.');
+  if (parts.host === undefined || parts.host === '') return failure(parts, 'The request has no Host header.', received);
+  if (parts.contentSha256 === undefined)
+    return failure(parts, 'The request has no x-ms-content-sha256 header.', received);
   const contentHash = parts.body.length === 0 ? EMPTY_CONTENT_HASH : sha256Base64(parts.body);
-  computedContentHash = contentHash;
   const signed = stringToSign({
     method: parts.method,
     pathAndQuery: parts.pathAndQuery,
@@ -91,9 +89,14 @@ export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestam
     host: parts.host,
     contentHash,
   });
-  computedStringToSign = signed;
   if (parts.contentSha256 !== contentHash) {
-    return fail("Request 'x-ms-content-sha256' differs from generated content hash.");
+    return failure(
+      parts,
+      "Request 'x-ms-content-sha256' differs from generated content hash.",
+      received,
+      contentHash,
+      signed,
+    );
   }
 
   const expected = createHmac('sha256', key).update(signed).digest();
@@ -102,9 +105,26 @@ export function verifyHmac(parts: HmacRequestParts, key: Uint8Array, nowTimestam
   // Equal byte lengths first (timingSafeEqual demands it; a non-ASCII signature has more bytes
   // than characters); the length of a signature is no secret.
   if (given.length !== expectedText.length || !timingSafeEqual(given, expectedText)) {
-    return fail('The request signature does not match; check the access key and what was signed.');
+    return failure(
+      parts,
+      'The request signature does not match; check the access key and what was signed.',
+      received,
+      contentHash,
+      signed,
+    );
   }
   return OK;
+}
+
+/** A refusal with what the check had received and computed by then. */
+function failure(
+  parts: HmacRequestParts,
+  reason: string,
+  signedHeaders?: string,
+  computedContentHash?: string,
+  stringToSign?: string,
+): HmacVerification {
+  return { ok: false, reason, diagnostics: diagnosticsOf(parts, signedHeaders, computedContentHash, stringToSign) };
 }
 
 /** `crypto.hash` (one call, no Hash object) where Node has it (20.12 and later). */

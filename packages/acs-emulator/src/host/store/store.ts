@@ -60,6 +60,8 @@ export class Store {
   readonly #collections = new Map<string, Map<string, StoredValue>>();
   #durability: Durability | undefined;
   #durable: Promise<void> = Promise.resolve();
+  /** Whether `#durable` is known to have fulfilled (so a reply need not wait for it). */
+  #durableNow = true;
 
   /** Attaches the durability layer (after loading). */
   attach(durability: Durability): void {
@@ -100,13 +102,30 @@ export class Store {
     }
     const changes = transaction.changes();
     for (const change of changes) this.#applyOne(change);
-    this.#durable = this.#durability.append(changes);
-    return this.#durable;
+    const written = this.#durability.append(changes);
+    this.#durable = written;
+    this.#durableNow = false;
+    written.then(
+      () => {
+        if (this.#durable === written) this.#durableNow = true;
+      },
+      () => {}, // stays not durable: the next reply waits for `durable()` and reports the failure
+    );
+    return written;
   }
 
   /** Resolves once every change applied so far is durable. */
   durable(): Promise<void> {
     return this.#durable;
+  }
+
+  /**
+   * Whether every change applied so far is already durable (always, in memory): a reply can go
+   * out now instead of after `durable()` settles. False while a write is on its way to disk, and
+   * after one failed until a later one succeeds.
+   */
+  isDurable(): boolean {
+    return this.#durability === undefined || this.#durableNow;
   }
 
   #applyOne(change: Change): void {

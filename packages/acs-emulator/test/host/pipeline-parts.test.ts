@@ -1,3 +1,4 @@
+// The pipeline's parts: the request log ring, the body deadlines, the store's durability flag.
 import { describe, expect, it } from 'vitest';
 import { BodyDeadlines } from '../../src/host/body.js';
 import { RequestLog, type RequestLogInput } from '../../src/host/request-log.js';
@@ -71,5 +72,45 @@ describe('body deadlines', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(expired).toHaveLength(1);
     expect(Number((expired[0] as string).split(' ').at(-1))).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('store durability', () => {
+  it('is durable at once in memory; with a journal only after the write settles, and not after a failed one', async () => {
+    const { Store } = await import('../../src/host/store/store.js');
+    const memory = new Store();
+    const tx = memory.begin();
+    tx.collection('chat.threads').put('t', { id: 't' });
+    void memory.commit(tx);
+    expect(memory.isDurable()).toBe(true);
+
+    let finish: (() => void) | undefined;
+    let fail: ((error: Error) => void) | undefined;
+    const journaled = new Store();
+    journaled.attach({
+      append: () =>
+        new Promise<void>((resolve, reject) => {
+          finish = resolve;
+          fail = reject;
+        }),
+    });
+    const write = (key: string) => {
+      const change = journaled.begin();
+      change.collection('chat.threads').put(key, { id: key });
+      return journaled.commit(change);
+    };
+    expect(journaled.isDurable()).toBe(true);
+    const first = write('a');
+    expect(journaled.isDurable()).toBe(false);
+    finish?.();
+    await first;
+    expect(journaled.isDurable()).toBe(true);
+    const second = write('b');
+    fail?.(new Error('disk full'));
+    await expect(second).rejects.toThrow('disk full');
+    expect(journaled.isDurable()).toBe(false);
+    const readOnly = journaled.begin();
+    readOnly.collection('chat.threads').get('a');
+    await expect(journaled.commit(readOnly)).rejects.toThrow('disk full');
   });
 });
