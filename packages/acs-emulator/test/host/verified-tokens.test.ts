@@ -54,7 +54,7 @@ describe('a token used before is still checked for what can change', () => {
     const headers = await createHmacHeaders({ method, url, body, key: emulator.accessKey });
     return fetch(url, {
       method,
-      body: body === '' ? undefined : body,
+      body: body === '' ? null : body,
       headers: { ...headers, 'content-type': 'application/json' },
     });
   }
