@@ -40,25 +40,13 @@ export interface RequestLogEntry {
   readonly details?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** What the pipeline records of one request (the log assigns the id). */
-export interface RequestLogInput {
-  readonly timestamp: number;
-  readonly method: string;
-  readonly target: string;
-  readonly route: string | null;
-  readonly service: string | null;
-  readonly status: number;
-  readonly durationInMs: number;
+/** What the pipeline records of one request: an entry without its id (the log assigns it), the caller flat. */
+export type RequestLogInput = Omit<RequestLogEntry, 'id' | 'caller'> & {
   /** The caller's provider, `null` before authentication. */
   readonly callerKind: string | null;
   /** For an ACS token caller: its identity. */
   readonly identityId: string | undefined;
-  readonly outcome: string;
-  readonly errorCode: string | undefined;
-  readonly reason: string | undefined;
-  readonly hmac: HmacDiagnostics | undefined;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
-}
+};
 
 /** A log listener. */
 export type RequestLogListener = (entry: RequestLogEntry) => void;
