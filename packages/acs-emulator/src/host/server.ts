@@ -359,22 +359,27 @@ class Exchange {
     const written = store.commit(context.transaction);
     if (store.isDurable()) {
       // Nothing on its way to disk (always so in memory): answer now, not a microtask later.
-      this.#outcome = 'ok';
-      context.flush();
-      this.#send(reply);
+      this.#answer(context, reply);
       return;
     }
     written.then(
-      () => {
-        this.#outcome = 'ok';
-        context.flush();
-        this.#send(reply);
-      },
+      () => this.#answer(context, reply),
       (error: unknown) => {
         this.#host.log(`state write failed: ${error instanceof Error ? error.message : String(error)}`);
         this.#fail(new ServiceError(500, 'StateWriteFailed', 'The emulator could not write its state; see its log.'));
       },
     );
+  }
+
+  /** The commit is durable: publish, start deliveries, reply (a reply Node refuses becomes a 500). */
+  #answer(context: Context, reply: Reply): void {
+    this.#outcome = 'ok';
+    context.flush();
+    try {
+      this.#send(reply);
+    } catch (error) {
+      this.#fail(error);
+    }
   }
 
   #send(reply: Reply): void {
