@@ -87,15 +87,10 @@ export class EventBus {
     readonly wants: ((type: string) => boolean) | undefined;
   }> = [];
 
-  /** Whether anyone listens or records (otherwise emitted events are dropped unbuilt). */
-  get listening(): boolean {
-    return this.#listeners.size > 0 || this.#recorders.length > 0;
-  }
-
   /**
-   * Whether an event of this type would go anywhere: a listener or a recorder that wants it. Events nobody wants are dropped when emitted, and emitters may skip
-   * building them: on a resource without event subscriptions or a live dashboard, a chat message
-   * costs no event at all.
+   * Whether an event of this type would go anywhere: a listener or a recorder that wants it.
+   * Events nobody wants are dropped when emitted, and emitters may skip building them: on a
+   * resource without event subscriptions or a live dashboard, a chat message costs no event at all.
    *
    * @example
    * ```ts

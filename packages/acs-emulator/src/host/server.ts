@@ -217,7 +217,7 @@ class Context implements RequestContext {
    */
   prepare(): void {
     const host = this.#host;
-    if (this.#events === undefined || !host.events.listening) return;
+    if (this.#events === undefined) return; // `emit` keeps only the events someone wants
     const eventTime = new Date(host.options.now()).toISOString(); // one per commit, shared by its events
     this.#completed = this.#events.map((input) => host.events.complete(input, eventTime));
     const as = (owner: string) => this.transaction.as(owner);

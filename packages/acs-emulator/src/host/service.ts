@@ -76,7 +76,7 @@ export interface RequestContext {
   readonly options: ResolvedOptions;
   /** This request's transaction: reads see its own writes; writes apply after the handler returns. */
   readonly state: { collection<T>(name: string): Collection<T> };
-  /** Publishes an event to the host's event bus once the transaction is durable. */
+  /** Publishes an event to the host's event bus once the transaction is durable (dropped if nobody takes its type). */
   emit(event: EventInput): void;
   /** Queues an outbound POST (webhook, callback) once the transaction is durable. */
   deliver(delivery: DeliveryInput): void;

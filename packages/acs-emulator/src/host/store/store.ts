@@ -80,7 +80,7 @@ export class Store {
 
   /** Loads a value without a transaction (replaying a journal or a snapshot). */
   load(change: Change): void {
-    this.#applyOne(change);
+    this.#apply(change[0], change[1], change.length === 2 ? DELETED : change[2]);
   }
 
   /** A transaction; `owner` is the service whose collections it may write (`undefined`: any). */
@@ -95,14 +95,10 @@ export class Store {
   commit(transaction: Transaction): Promise<void> {
     const pending = transaction.pendingCollections();
     if (pending === undefined) return this.#durable;
-    if (this.#durability === undefined) {
-      // In memory: apply the buffered writes as they are, without building a change list.
-      for (const [name, writes] of pending) for (const [key, value] of writes) this.#apply(name, key, value);
-      return this.#durable;
-    }
-    const changes = transaction.changes();
-    for (const change of changes) this.#applyOne(change);
-    const written = this.#durability.append(changes);
+    for (const [name, writes] of pending) for (const [key, value] of writes) this.#apply(name, key, value);
+    // In memory there is nothing more to do (and no change list to build).
+    if (this.#durability === undefined) return this.#durable;
+    const written = this.#durability.append(transaction.changes());
     this.#durable = written;
     this.#durableNow = false;
     written.then(
@@ -126,10 +122,6 @@ export class Store {
    */
   isDurable(): boolean {
     return this.#durability === undefined || this.#durableNow;
-  }
-
-  #applyOne(change: Change): void {
-    this.#apply(change[0], change[1], change.length === 2 ? DELETED : change[2]);
   }
 
   #apply(name: string, key: string, value: StoredValue | typeof DELETED): void {
