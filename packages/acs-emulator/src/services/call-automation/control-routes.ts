@@ -1,5 +1,5 @@
 import { defineRoute, reply } from '../../host/service.js';
-import { checkCallbackUrl, guarded } from './guard.js';
+import { checkOperationCallbackUri, guarded } from './guard.js';
 import { muteParticipants, sendDtmfTones, setOnHold } from './participant-controls.js';
 import { repeatable } from './repeatability.js';
 import { holdBody, muteBody, sendDtmfBody } from './request-schemas.js';
@@ -46,8 +46,7 @@ function holdRoute(action: 'hold' | 'unhold') {
     body: holdBody,
     handle(request, ctx) {
       const body = request.body;
-      if (body.operationCallbackUri !== undefined)
-        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      checkOperationCallbackUri(ctx, body.operationCallbackUri);
       return guarded(() => {
         const call = findCall(ctx, request.params.callConnectionId as string);
         commit(ctx, setOnHold(call, body.targetParticipant.rawId, action === 'hold', envOf(ctx)));
@@ -93,8 +92,7 @@ export const sendDtmfTonesRoute = defineRoute({
   handle: (request, ctx) =>
     repeatable(request, ctx, () => {
       const body = request.body;
-      if (body.operationCallbackUri !== undefined)
-        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      checkOperationCallbackUri(ctx, body.operationCallbackUri);
       return guarded(() => {
         const call = findCall(ctx, request.params.callConnectionId as string);
         commit(

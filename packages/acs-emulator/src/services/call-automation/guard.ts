@@ -27,6 +27,19 @@ export function guarded<T>(work: () => T): T {
 }
 
 /**
+ * Checks a mid-call operation's own `operationCallbackUri`, when it names one (400 as
+ * {@link checkCallbackUrl}).
+ *
+ * @example
+ * ```ts
+ * checkOperationCallbackUri(ctx, request.body.operationCallbackUri);
+ * ```
+ */
+export function checkOperationCallbackUri(ctx: Pick<RequestContext, 'options'>, url: string | undefined): void {
+  if (url !== undefined) checkCallbackUrl(ctx, url, 'operationCallbackUri');
+}
+
+/**
  * Throws 400 unless `url` is an absolute http(s) URL the emulator may call back.
  *
  * @example

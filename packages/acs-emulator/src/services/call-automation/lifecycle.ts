@@ -31,31 +31,21 @@ export interface CreateCallInput {
  * ```
  */
 export function createOutboundCall(input: CreateCallInput, env: ModelEnv): Transition {
-  const draft = new Draft(
+  return connectingCall(
     {
       callConnectionId: env.uuid(),
       serverCallId: serverCallIdFor(env.uuid()),
       correlationId: env.uuid(),
       direction: 'outbound',
-      state: 'connecting',
       callbackUri: input.callbackUri,
       ...context(input.operationContext),
       ...(input.source !== undefined ? { source: input.source } : {}),
       ...(input.sourceCallerIdNumber !== undefined ? { sourceCallerIdNumber: input.sourceCallerIdNumber } : {}),
       ...(input.sourceDisplayName !== undefined ? { sourceDisplayName: input.sourceDisplayName } : {}),
       targets: input.targets,
-      participants: [],
-      invitations: [],
-      media: [],
-      steps: [],
-      participantsSequence: 0,
-      stepSequence: 0,
-      createdAt: env.now,
     },
     env,
   );
-  draft.schedule({ type: 'connect' }, env.settings.connectDelayInMs);
-  return draft.done();
 }
 
 /** The fields of answerCall the model uses. */
@@ -76,13 +66,12 @@ export interface AnswerCallInput {
  * ```
  */
 export function answerIncomingCall(incoming: IncomingCallRecord, input: AnswerCallInput, env: ModelEnv): Transition {
-  const draft = new Draft(
+  return connectingCall(
     {
       callConnectionId: env.uuid(),
       serverCallId: incoming.serverCallId,
       correlationId: incoming.correlationId,
       direction: 'inbound',
-      state: 'connecting',
       callbackUri: input.callbackUri,
       ...context(input.operationContext),
       source: incoming.from,
@@ -92,6 +81,32 @@ export function answerIncomingCall(incoming: IncomingCallRecord, input: AnswerCa
         : {}),
       ...(incoming.callerDisplayName !== undefined ? { sourceDisplayName: incoming.callerDisplayName } : {}),
       targets: [incoming.to],
+    },
+    env,
+  );
+}
+
+/** What every new call connection starts with, besides what its operation sets. */
+type FreshCallFields =
+  | 'state'
+  | 'participants'
+  | 'invitations'
+  | 'media'
+  | 'steps'
+  | 'participantsSequence'
+  | 'stepSequence'
+  | 'createdAt';
+
+/**
+ * A new call connection: `connecting`, with no participants, media or steps yet; its
+ * CallConnected follows after `connectDelayInMs`. Outbound, answered and connect calls differ only
+ * in `fields`.
+ */
+function connectingCall(fields: Omit<CallRecord, FreshCallFields>, env: ModelEnv): Transition {
+  const draft = new Draft(
+    {
+      ...fields,
+      state: 'connecting',
       participants: [],
       invitations: [],
       media: [],
@@ -171,28 +186,18 @@ export interface ConnectCallInput {
  * ```
  */
 export function connectCall(input: ConnectCallInput, env: ModelEnv): Transition {
-  const draft = new Draft(
+  return connectingCall(
     {
       callConnectionId: env.uuid(),
       serverCallId: input.joined?.serverCallId ?? serverCallIdFor(env.uuid()),
       correlationId: input.joined?.correlationId ?? env.uuid(),
       direction: 'connect',
-      state: 'connecting',
       callbackUri: input.callbackUri,
       ...context(input.operationContext),
       targets: (input.joined?.participants ?? []).map((p) => p.identity),
-      participants: [],
-      invitations: [],
-      media: [],
-      steps: [],
-      participantsSequence: 0,
-      stepSequence: 0,
-      createdAt: env.now,
     },
     env,
   );
-  draft.schedule({ type: 'connect' }, env.settings.connectDelayInMs);
-  return draft.done();
 }
 
 /**

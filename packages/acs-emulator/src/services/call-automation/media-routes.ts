@@ -1,5 +1,5 @@
 import { defineRoute, reply } from '../../host/service.js';
-import { checkCallbackUrl, guarded } from './guard.js';
+import { checkOperationCallbackUri, guarded } from './guard.js';
 import { cancelAllMediaOperations, play, recognize } from './media.js';
 import type { PlaySourceRecord, RecognizeSpec } from './model.js';
 import { type PlaySourceBody, playBody, recognizeBody } from './request-schemas.js';
@@ -36,8 +36,7 @@ export const playRoute = defineRoute({
   body: playBody,
   handle(request, ctx) {
     const body = request.body;
-    if (body.operationCallbackUri !== undefined)
-      checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+    checkOperationCallbackUri(ctx, body.operationCallbackUri);
     return guarded(() => {
       commit(
         ctx,
@@ -76,8 +75,7 @@ export const recognizeRoute = defineRoute({
   body: recognizeBody,
   handle(request, ctx) {
     const body = request.body;
-    if (body.operationCallbackUri !== undefined)
-      checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+    checkOperationCallbackUri(ctx, body.operationCallbackUri);
     const options = body.recognizeOptions;
     const spec: RecognizeSpec = {
       inputType: body.recognizeInputType,

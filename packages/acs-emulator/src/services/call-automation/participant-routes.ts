@@ -2,7 +2,7 @@ import { badRequest, notFound } from '../../host/errors.js';
 import { page } from '../../host/paging.js';
 import { defineRoute, reply } from '../../host/service.js';
 import { participantModel } from './draft.js';
-import { checkCallbackUrl, checkOwnedNumber, guarded } from './guard.js';
+import { checkOperationCallbackUri, checkOwnedNumber, guarded } from './guard.js';
 import { addParticipant, removeParticipant, requireLive, transferToParticipant } from './lifecycle.js';
 import { repeatable } from './repeatability.js';
 import { addParticipantBody, removeParticipantBody, transferBody } from './request-schemas.js';
@@ -70,8 +70,7 @@ export const addParticipantRoute = defineRoute({
   handle: (request, ctx) =>
     repeatable(request, ctx, () => {
       const body = request.body;
-      if (body.operationCallbackUri !== undefined)
-        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      checkOperationCallbackUri(ctx, body.operationCallbackUri);
       return guarded(() => {
         const call = findCall(ctx, request.params.callConnectionId as string);
         if (body.participantToAdd.kind === 'phoneNumber') {
@@ -120,8 +119,7 @@ export const removeParticipantRoute = defineRoute({
   handle: (request, ctx) =>
     repeatable(request, ctx, () => {
       const body = request.body;
-      if (body.operationCallbackUri !== undefined)
-        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      checkOperationCallbackUri(ctx, body.operationCallbackUri);
       return guarded(() => {
         commit(
           ctx,
@@ -157,8 +155,7 @@ export const transferRoute = defineRoute({
   handle: (request, ctx) =>
     repeatable(request, ctx, () => {
       const body = request.body;
-      if (body.operationCallbackUri !== undefined)
-        checkCallbackUrl(ctx, body.operationCallbackUri, 'operationCallbackUri');
+      checkOperationCallbackUri(ctx, body.operationCallbackUri);
       if (body.sourceCallerIdNumber !== undefined) {
         checkOwnedNumber(ctx, body.sourceCallerIdNumber.value, 'sourceCallerIdNumber.value');
       }
