@@ -47,9 +47,38 @@ export function page<T>(
   const offset = decodeContinuation(request.query.get(CONTINUATION_PARAMETER));
   const value = items.slice(offset, offset + size);
   if (offset + size >= items.length) return { value };
-  const query = new URLSearchParams(request.query);
-  query.set(CONTINUATION_PARAMETER, encodeContinuation(offset + size));
-  return { value, nextLink: `${ctx.endpoint.replace(/\/$/, '')}${request.path}?${query.toString()}` };
+  return {
+    value,
+    nextLink: nextLink(
+      ctx.endpoint,
+      request.path,
+      request.query,
+      CONTINUATION_PARAMETER,
+      encodeContinuation(offset + size),
+    ),
+  };
+}
+
+/**
+ * An absolute next link: `endpoint` + the request's path as received + its query with `name` set
+ * to `value` (the rest kept: api-version, page size, filters), which the official clients GET as is.
+ *
+ * @example
+ * ```ts
+ * nextLink('https://127.0.0.1:8443/', '/chat/threads', new URLSearchParams('api-version=2025-03-15&maxPageSize=2'), 'skip', 2);
+ * // 'https://127.0.0.1:8443/chat/threads?api-version=2025-03-15&maxPageSize=2&skip=2'
+ * ```
+ */
+export function nextLink(
+  endpoint: string,
+  path: string,
+  query: URLSearchParams,
+  name: string,
+  value: string | number,
+): string {
+  const next = new URLSearchParams(query);
+  next.set(name, String(value));
+  return `${endpoint.replace(/\/$/, '')}${path}?${next.toString()}`;
 }
 
 function encodeContinuation(offset: number): string {

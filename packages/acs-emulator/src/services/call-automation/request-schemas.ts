@@ -205,25 +205,6 @@ export const playBody = s.object(
   ALLOW,
 );
 
-const tone = s.enumOf([
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'a',
-  'b',
-  'c',
-  'd',
-  'pound',
-  'asterisk',
-]);
-
 /**
  * The DTMF tone names of the contract.
  *
@@ -250,6 +231,8 @@ export const TONES = [
   'pound',
   'asterisk',
 ] as const;
+
+const tone = s.enumOf(TONES);
 
 /**
  * POST …:recognize.

@@ -1,6 +1,6 @@
 import { defineRoute, reply } from '../../host/service.js';
 import { deleteMessage, getMessage, listMessages, sendMessage, updateMessage } from './message-ops.js';
-import { nextLink } from './paging.js';
+import { pageBody } from './paging.js';
 import { envOf, stateOf } from './request-env.js';
 import { sendMessageBody, updateMessageBody } from './schemas.js';
 import { ANY_CHAT_SCOPE } from './scopes.js';
@@ -56,12 +56,7 @@ export const listMessagesRoute = defineRoute({
       before,
       startTime: startTimeOf(request.query),
     });
-    return reply(200, {
-      value: page.value,
-      ...(page.next === undefined
-        ? {}
-        : { nextLink: nextLink(ctx.endpoint, request.path, request.query, SYNC_STATE, page.next) }),
-    });
+    return reply(200, pageBody(page, { endpoint: ctx.endpoint, path: request.path, query: request.query }, SYNC_STATE));
   },
 });
 

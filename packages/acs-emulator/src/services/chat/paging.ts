@@ -1,3 +1,5 @@
+import { nextLink } from '../../host/paging.js';
+
 /**
  * Paging of the chat lists. The official clients follow `nextLink` as is (no parameters added),
  * so a next link is the request's own URL with its query kept (api-version, maxPageSize,
@@ -48,16 +50,20 @@ export function pageBelow<T>(
 }
 
 /**
- * The absolute next link: `endpoint` + the request's path as received + its query with `name` set.
+ * A page as the chat service answers it: `{ value, nextLink? }`, the link continuing with `name`
+ * (`skip` or `syncState`).
  *
  * @example
  * ```ts
- * nextLink('https://127.0.0.1:8443/', '/chat/threads', new URLSearchParams('api-version=2025-03-15&maxPageSize=2'), 'skip', 2);
- * // 'https://127.0.0.1:8443/chat/threads?api-version=2025-03-15&maxPageSize=2&skip=2'
+ * return reply(200, pageBody(page, { endpoint: ctx.endpoint, path: request.path, query: request.query }, 'skip'));
  * ```
  */
-export function nextLink(endpoint: string, path: string, query: URLSearchParams, name: string, value: number): string {
-  const next = new URLSearchParams(query);
-  next.set(name, String(value));
-  return `${endpoint.replace(/\/$/, '')}${path}?${next.toString()}`;
+export function pageBody<T>(
+  page: Page<T, number>,
+  request: { readonly endpoint: string; readonly path: string; readonly query: URLSearchParams },
+  name: string,
+): { value: T[]; nextLink?: string } {
+  return page.next === undefined
+    ? { value: page.value }
+    : { value: page.value, nextLink: nextLink(request.endpoint, request.path, request.query, name, page.next) };
 }

@@ -1,5 +1,5 @@
 import { defineRoute, reply } from '../../host/service.js';
-import { nextLink } from './paging.js';
+import { pageBody } from './paging.js';
 import { addParticipants, listParticipants, removeParticipant } from './participant-ops.js';
 import { envOf, stateOf } from './request-env.js';
 import { addParticipantsBody, identifierBody, readReceiptBody, typingBody } from './schemas.js';
@@ -28,12 +28,7 @@ export const listParticipantsRoute = defineRoute({
       skip,
       size: pageSize(request.query),
     });
-    return reply(200, {
-      value: page.value,
-      ...(page.next === undefined
-        ? {}
-        : { nextLink: nextLink(ctx.endpoint, request.path, request.query, 'skip', page.next) }),
-    });
+    return reply(200, pageBody(page, { endpoint: ctx.endpoint, path: request.path, query: request.query }, 'skip'));
   },
 });
 
@@ -120,12 +115,7 @@ export const listReadReceiptsRoute = defineRoute({
       skip: offsetOf(request.query, 'skip'),
       size: pageSize(request.query),
     });
-    return reply(200, {
-      value: page.value,
-      ...(page.next === undefined
-        ? {}
-        : { nextLink: nextLink(ctx.endpoint, request.path, request.query, 'skip', page.next) }),
-    });
+    return reply(200, pageBody(page, { endpoint: ctx.endpoint, path: request.path, query: request.query }, 'skip'));
   },
 });
 

@@ -1,5 +1,5 @@
 import { defineRoute, reply } from '../../host/service.js';
-import { nextLink } from './paging.js';
+import { pageBody } from './paging.js';
 import { type ChatRequest, envOf, stateOf } from './request-env.js';
 import { createThreadBody, updateThreadBody } from './schemas.js';
 import { ANY_CHAT_SCOPE, THREAD_ADMIN_SCOPE } from './scopes.js';
@@ -60,12 +60,7 @@ export const listThreadsRoute = defineRoute({
       startTime: startTimeOf(request.query),
     };
     const page = listThreads(stateOf(ctx), request.caller.identityId, query);
-    return reply(200, {
-      value: page.value,
-      ...(page.next === undefined
-        ? {}
-        : { nextLink: nextLink(ctx.endpoint, request.path, request.query, 'skip', page.next) }),
-    });
+    return reply(200, pageBody(page, { endpoint: ctx.endpoint, path: request.path, query: request.query }, 'skip'));
   },
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { nextLink } from '../../../src/host/paging.js';
 import { modelOfRawId, rawIdOfModel } from '../../../src/services/chat/identifiers.js';
 import { newThreadId, nextTick } from '../../../src/services/chat/ids.js';
-import { nextLink, pageAt, pageBelow } from '../../../src/services/chat/paging.js';
+import { pageAt, pageBelow, pageBody } from '../../../src/services/chat/paging.js';
 import { offsetOf, pageSize, parseTime, startTimeOf } from '../../../src/services/chat/validation.js';
 
 describe('chat units', () => {
@@ -64,5 +65,15 @@ describe('chat units', () => {
     ).toBe(
       'https://127.0.0.1:8443/chat/threads/19%3Aabc%40thread.v2/messages?api-version=2025-03-15&maxPageSize=2&syncState=7',
     );
+    const request = {
+      endpoint: 'https://127.0.0.1:8443/',
+      path: '/chat/threads',
+      query: new URLSearchParams('skip=0'),
+    };
+    expect(pageBody({ value: [1, 2], next: 2 }, request, 'skip')).toEqual({
+      value: [1, 2],
+      nextLink: 'https://127.0.0.1:8443/chat/threads?skip=2',
+    });
+    expect(pageBody({ value: [3] }, request, 'skip')).toEqual({ value: [3] });
   });
 });
