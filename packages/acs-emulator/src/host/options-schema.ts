@@ -1,5 +1,5 @@
 import { isBase64 } from 'acs-protocol';
-import { parseSubscriptionOption } from '../services/events/subscription.js';
+import { parseSubscriptionOption } from './subscription-option.js';
 
 /**
  * The one definition of every emulator option: its programmatic name, its CLI flag, its kind,

@@ -1,4 +1,13 @@
 import { shownUrl } from '../../host/outbound.js';
+import {
+  type EventSchema,
+  endpointProblem,
+  fullEventType,
+  parseSubscriptionOption,
+  type SubscriptionSpec,
+} from '../../host/subscription-option.js';
+
+export { type EventSchema, endpointProblem, fullEventType, parseSubscriptionOption, type SubscriptionSpec };
 
 /**
  * Event subscriptions of the resource: a webhook URL, a delivery schema, an optional event-type
@@ -6,9 +15,6 @@ import { shownUrl } from '../../host/outbound.js';
  * (`URL[,schema=eventgrid|cloudevents][,types=SMSReceived;ChatMessageReceived]`) or from
  * `POST /emulator/events/subscriptions`.
  */
-
-/** The two delivery schemas. */
-export type EventSchema = 'eventgrid' | 'cloudevents';
 
 /**
  * The statuses Event Grid does not retry for a webhook: configuration errors that no retry fixes
@@ -34,20 +40,6 @@ export interface EventSubscription {
   readonly createdAt: string;
 }
 
-const PREFIX = 'Microsoft.Communication.';
-
-/**
- * The full event type for a short or full name (`SMSReceived` → `Microsoft.Communication.SMSReceived`).
- *
- * @example
- * ```ts
- * fullEventType('ChatMessageReceived'); // 'Microsoft.Communication.ChatMessageReceived'
- * ```
- */
-export function fullEventType(name: string): string {
-  return name.includes('.') ? name : `${PREFIX}${name}`;
-}
-
 /**
  * Whether the subscription wants an event of this type (Event Grid compares case-insensitively).
  *
@@ -60,72 +52,6 @@ export function wantsEvent(subscription: Pick<EventSubscription, 'includedEventT
   if (subscription.includedEventTypes.length === 0) return true;
   const lower = type.toLowerCase();
   return subscription.includedEventTypes.some((included) => included.toLowerCase() === lower);
-}
-
-/**
- * Checks a webhook URL: absolute http or https (http only makes sense on loopback, where the
- * emulator's receivers live; Event Grid itself requires https).
- *
- * @example
- * ```ts
- * endpointProblem('http://127.0.0.1:7071/api/events'); // undefined
- * endpointProblem('ftp://x'); // 'the endpoint URL must be http(s), not ftp'
- * ```
- */
-export function endpointProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'the endpoint URL is not an absolute URL';
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `the endpoint URL must be http(s), not ${parsed.protocol.slice(0, -1)}`;
-  }
-  if (parsed.username !== '' || parsed.password !== '') return 'the endpoint URL must not carry credentials';
-  return undefined;
-}
-
-/** A subscription as the option spells it, parsed. */
-export interface SubscriptionSpec {
-  readonly endpointUrl: string;
-  readonly schema: EventSchema;
-  readonly includedEventTypes: readonly string[];
-}
-
-/**
- * Parses an `--event-subscription` value. Throws a `TypeError` that says what is wrong.
- *
- * @example
- * ```ts
- * parseSubscriptionOption('http://127.0.0.1:7071/events,schema=cloudevents,types=SMSReceived;EmailDeliveryReportReceived');
- * // { endpointUrl: 'http://127.0.0.1:7071/events', schema: 'cloudevents', includedEventTypes: ['Microsoft.Communication.SMSReceived', …] }
- * ```
- */
-export function parseSubscriptionOption(value: string): SubscriptionSpec {
-  const [url = '', ...settings] = value.split(',');
-  const problem = endpointProblem(url.trim());
-  if (problem !== undefined) throw new TypeError(`--event-subscription: ${problem}`);
-  let schema: EventSchema = 'eventgrid';
-  let includedEventTypes: string[] = [];
-  for (const setting of settings) {
-    const [name, raw = ''] = setting.split('=', 2).map((part) => part.trim()) as [string, string?];
-    if (name === 'schema') {
-      if (raw !== 'eventgrid' && raw !== 'cloudevents') {
-        throw new TypeError(`--event-subscription: schema must be eventgrid or cloudevents, not '${raw}'`);
-      }
-      schema = raw;
-    } else if (name === 'types') {
-      includedEventTypes = raw
-        .split(';')
-        .map((type) => type.trim())
-        .filter((type) => type !== '')
-        .map(fullEventType);
-    } else {
-      throw new TypeError(`--event-subscription: unknown setting '${name}' (known: schema, types)`);
-    }
-  }
-  return { endpointUrl: url.trim(), schema, includedEventTypes };
 }
 
 /**
