@@ -21,7 +21,7 @@ describe('layering', () => {
       const text = readFileSync(file, 'utf8');
       const imports = [...text.matchAll(/from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2]);
       return imports
-        .filter((specifier): specifier is string => specifier !== undefined && specifier.includes('services/'))
+        .filter((specifier): specifier is string => specifier?.includes('services/') === true)
         .map((specifier) => `${relative(SOURCE, file)} → ${specifier}`);
     });
     expect(offenders).toEqual([]);
