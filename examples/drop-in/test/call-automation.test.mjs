@@ -7,12 +7,12 @@
 // process started with NODE_EXTRA_CA_CERTS, the only way a Node process trusts the emulator.
 // Needs the repository built first (`npm run build` at the root).
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startCli } from './cli.mjs';
 
 const OWNED_NUMBER = '+18005550100';
 
@@ -21,25 +21,14 @@ else await suite();
 
 async function suite() {
   const { after, before, test } = await import('node:test');
-  const CLI = fileURLToPath(new URL('../../../packages/acs-emulator/dist/cli.js', import.meta.url));
   const require = createRequire(import.meta.url);
   let emulator;
   let ready;
   let results;
 
   before(async () => {
-    assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` at the repository root first`);
-    emulator = spawn(process.execPath, [CLI, '--port', '0', '--phone-number', OWNED_NUMBER], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    ready = await new Promise((resolve, reject) => {
-      let buffered = '';
-      emulator.stdout.on('data', (chunk) => {
-        buffered += chunk;
-        if (buffered.includes('\n')) resolve(JSON.parse(buffered.slice(0, buffered.indexOf('\n'))));
-      });
-      emulator.on('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-    });
+    emulator = await startCli(['--phone-number', OWNED_NUMBER]);
+    ready = emulator.ready;
     const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url)], {
       env: {
         ...process.env,
@@ -54,8 +43,7 @@ async function suite() {
   });
 
   after(async () => {
-    emulator.kill('SIGTERM');
-    await new Promise((resolve) => emulator.on('exit', resolve));
+    await emulator.stop();
   });
 
   test('the override puts acs-common under the call-automation client', () => {

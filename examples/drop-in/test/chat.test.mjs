@@ -2,47 +2,26 @@
 // the acs-emulator CLI over HTTPS: a whole conversation, then a restart of the CLI on the same
 // --data file, after which everything is still there. Needs `npm run build` at the root first.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startCli } from './cli.mjs';
 
-const CLI = fileURLToPath(new URL('../../../packages/acs-emulator/dist/cli.js', import.meta.url));
 const SCENARIO = fileURLToPath(new URL('../scenario/chat.mjs', import.meta.url));
 const ACCESS_KEY = Buffer.alloc(32, 42).toString('base64');
 
 let directory;
 before(async () => {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` at the repository root first`);
   directory = await mkdtemp(join(tmpdir(), 'drop-in-chat-'));
 });
 after(() => rm(directory, { recursive: true, force: true }));
 
 /** Starts the CLI on the data file; resolves with its ready line and a stop function. */
-async function startCli() {
-  const child = spawn(
-    process.execPath,
-    [CLI, '--port', '0', '--data', join(directory, 'state.json'), '--access-key', ACCESS_KEY],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const ready = await new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout.on('data', (chunk) => {
-      buffered += chunk;
-      if (buffered.includes('\n')) resolve(JSON.parse(buffered.slice(0, buffered.indexOf('\n'))));
-    });
-    child.on('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-  });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.on('exit', resolve));
-  };
-  return { ready, stop };
-}
+const startOnData = () => startCli(['--data', join(directory, 'state.json'), '--access-key', ACCESS_KEY]);
 
 async function scenario(ready, ...args) {
   const { stdout } = await promisify(execFile)(process.execPath, [SCENARIO, ...args], {
@@ -58,7 +37,7 @@ async function scenario(ready, ...args) {
 }
 
 test('a chat conversation through the official client, and a restart with --data', async () => {
-  const first = await startCli();
+  const first = await startOnData();
   let written;
   try {
     written = await scenario(first.ready, 'write');
@@ -90,7 +69,7 @@ test('a chat conversation through the official client, and a restart with --data
   );
   assert.deepEqual(written.messagePages, [3, 3, 1]);
 
-  const second = await startCli();
+  const second = await startOnData();
   try {
     const read = await scenario(second.ready, 'read', JSON.stringify(written));
     assert.deepEqual(read.survived, {

@@ -3,14 +3,13 @@
 // acs-common (npm `overrides`, see package.json), against acs-emulator over HTTPS.
 // Needs the repository built first (`npm run build` at the root).
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startCli } from './cli.mjs';
 
-const CLI = fileURLToPath(new URL('../../../packages/acs-emulator/dist/cli.js', import.meta.url));
 const SCENARIO = fileURLToPath(new URL('../scenario/official-clients.mjs', import.meta.url));
 const require = createRequire(import.meta.url);
 
@@ -18,21 +17,12 @@ let emulator;
 let ready;
 
 before(async () => {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` at the repository root first`);
-  emulator = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  ready = await new Promise((resolve, reject) => {
-    let buffered = '';
-    emulator.stdout.on('data', (chunk) => {
-      buffered += chunk;
-      if (buffered.includes('\n')) resolve(JSON.parse(buffered.slice(0, buffered.indexOf('\n'))));
-    });
-    emulator.on('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-  });
+  emulator = await startCli();
+  ready = emulator.ready;
 });
 
 after(async () => {
-  emulator.kill('SIGTERM');
-  await new Promise((resolve) => emulator.on('exit', resolve));
+  await emulator.stop();
 });
 
 test('the override puts acs-common under @azure/communication-common, for both clients', () => {

@@ -5,15 +5,14 @@
 // NODE_EXTRA_CA_CERTS, the only way to trust the emulator's certificate. Needs `npm run build` at
 // the root first.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startCli } from './cli.mjs';
 
-const CLI = fileURLToPath(new URL('../../../packages/acs-emulator/dist/cli.js', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 const require = createRequire(import.meta.url);
 const CHANNEL = '0f0eb78e-a576-1dfc-b414-0f0756de3338';
@@ -120,7 +119,6 @@ function suite() {
   const received = [];
 
   before(async () => {
-    assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` at the repository root first`);
     receiver = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => {
@@ -139,26 +137,12 @@ function suite() {
     });
     await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${receiver.address().port}/events`;
-    emulator = spawn(
-      process.execPath,
-      [CLI, '--port', '0', '--email-domain', 'contoso.com', '--event-subscription', url],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    ready = await new Promise((resolve, reject) => {
-      let buffered = '';
-      emulator.stdout.on('data', (chunk) => {
-        buffered += chunk;
-        if (buffered.includes('\n')) resolve(JSON.parse(buffered.slice(0, buffered.indexOf('\n'))));
-      });
-      emulator.on('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-    });
+    emulator = await startCli(['--email-domain', 'contoso.com', '--event-subscription', url]);
+    ready = emulator.ready;
   });
 
   after(async () => {
-    emulator.kill('SIGTERM');
-    await new Promise((resolve) => emulator.on('exit', resolve));
+    await emulator.stop();
     receiver.closeAllConnections();
     await new Promise((resolve) => receiver.close(resolve));
   });

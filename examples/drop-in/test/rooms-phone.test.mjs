@@ -6,14 +6,13 @@
 // process that trusts the emulator's certificate (NODE_EXTRA_CA_CERTS), the scenario.
 // Needs the repository built first (`npm run build` at the root).
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startCli } from './cli.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const CLI = fileURLToPath(new URL('../../../packages/acs-emulator/dist/cli.js', import.meta.url));
 const APP = '2c3e1e83-8fd7-4615-ad2b-b8c1229845ac';
 const USER = '32c0a5db-05ec-78ea-51ab-3f06b329397e';
 
@@ -121,27 +120,12 @@ if (process.env.ROOMS_PHONE_SCENARIO === '1') {
   let ready;
 
   before(async () => {
-    assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` at the repository root first`);
-    emulator = spawn(
-      process.execPath,
-      [CLI, '--port', '0', '--phone-number', '+18005550100', '--phone-number', '+14255550123'],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    ready = await new Promise((resolve, reject) => {
-      let buffered = '';
-      emulator.stdout.on('data', (chunk) => {
-        buffered += chunk;
-        if (buffered.includes('\n')) resolve(JSON.parse(buffered.slice(0, buffered.indexOf('\n'))));
-      });
-      emulator.on('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-    });
+    emulator = await startCli(['--phone-number', '+18005550100', '--phone-number', '+14255550123']);
+    ready = emulator.ready;
   });
 
   after(async () => {
-    emulator.kill('SIGTERM');
-    await new Promise((resolve) => emulator.on('exit', resolve));
+    await emulator.stop();
   });
 
   test('the override puts acs-common under rooms, phone-numbers and identity', () => {
